@@ -1,0 +1,226 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DataSpace.Crypto.Json;
+
+/// <summary>
+/// RFC 8785 JSON Canonicalization Scheme: the one byte form of a JSON value that signatures and
+/// hashes are computed over. Members sorted by UTF-16 code units (§3.2.3), numbers in ECMAScript
+/// form (§3.2.2.3), strings with the minimal JSON.stringify escapes (§3.2.2.2), no whitespace.
+/// </summary>
+public static class CanonicalJson
+{
+    private static readonly JsonDocumentOptions StrictParsing = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 128,
+    };
+
+    /// <summary>Parses UTF-8 JSON text strictly and returns its canonical bytes.</summary>
+    /// <exception cref="CanonicalJsonException">The text is not valid I-JSON.</exception>
+    public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            // JsonDocument rejects comments, trailing commas and anything after the value.
+            document = JsonDocument.Parse(utf8Json.ToArray(), StrictParsing);
+        }
+        catch (JsonException e)
+        {
+            throw new CanonicalJsonException($"Not valid JSON: {e.Message}", e);
+        }
+        using (document)
+        {
+            return Serialize(document.RootElement);
+        }
+    }
+
+    /// <summary>Returns the canonical bytes of a parsed JSON value.</summary>
+    /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
+    public static byte[] Serialize(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Write(value, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Returns the canonical bytes of a JSON node tree (null means JSON <c>null</c>).</summary>
+    public static byte[] Serialize(JsonNode? value) =>
+        Serialize(value is null ? NullElement() : JsonSerializer.SerializeToElement(value, JsonContext.Default.JsonNode));
+
+    /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="output"/>.</summary>
+    /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
+    public static void Write(JsonElement value, IBufferWriter<byte> output)
+    {
+        var writer = new CanonicalWriter(output);
+        writer.WriteValue(value, depth: 0);
+    }
+
+    private static JsonElement NullElement()
+    {
+        using var doc = JsonDocument.Parse("null");
+        return doc.RootElement.Clone();
+    }
+
+    /// <summary>Walks a value and emits it; one instance per call, not shared.</summary>
+    private readonly struct CanonicalWriter(IBufferWriter<byte> output)
+    {
+        private const int MaxDepth = 128;
+
+        public void WriteValue(JsonElement value, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new CanonicalJsonException($"JSON nested deeper than {MaxDepth} levels.");
+            }
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    WriteObject(value, depth);
+                    break;
+                case JsonValueKind.Array:
+                    WriteRaw("["u8);
+                    var first = true;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (!first)
+                        {
+                            WriteRaw(","u8);
+                        }
+                        first = false;
+                        WriteValue(item, depth + 1);
+                    }
+                    WriteRaw("]"u8);
+                    break;
+                case JsonValueKind.String:
+                    WriteString(ReadString(value));
+                    break;
+                case JsonValueKind.Number:
+                    if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+                    {
+                        throw new CanonicalJsonException($"Number {value.GetRawText()} is outside the IEEE 754 binary64 range (RFC 8785 §3.2.2.3).");
+                    }
+                    WriteAscii(Es6NumberFormatter.Format(number));
+                    break;
+                case JsonValueKind.True:
+                    WriteRaw("true"u8);
+                    break;
+                case JsonValueKind.False:
+                    WriteRaw("false"u8);
+                    break;
+                case JsonValueKind.Null:
+                    WriteRaw("null"u8);
+                    break;
+                default:
+                    throw new CanonicalJsonException($"Unexpected JSON value kind {value.ValueKind}.");
+            }
+        }
+
+        private void WriteObject(JsonElement value, int depth)
+        {
+            var members = new List<(string Name, JsonElement Value)>();
+            foreach (var property in value.EnumerateObject())
+            {
+                members.Add((ReadName(property), property.Value));
+            }
+            // §3.2.3: sort by the UTF-16 code units of the names, which is what ordinal comparison does.
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+            WriteRaw("{"u8);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (i > 0)
+                {
+                    if (members[i].Name == members[i - 1].Name)
+                    {
+                        throw new CanonicalJsonException($"Duplicate member name \"{members[i].Name}\" (I-JSON, RFC 7493 §2.3).");
+                    }
+                    WriteRaw(","u8);
+                }
+                WriteString(members[i].Name);
+                WriteRaw(":"u8);
+                WriteValue(members[i].Value, depth + 1);
+            }
+            WriteRaw("}"u8);
+        }
+
+        private static string ReadName(JsonProperty property)
+        {
+            try
+            {
+                return CheckScalarValues(property.Name);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CanonicalJsonException("A member name is not valid UTF-16 (lone surrogate).", e);
+            }
+        }
+
+        private static string ReadString(JsonElement value)
+        {
+            try
+            {
+                return CheckScalarValues(value.GetString()!);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CanonicalJsonException("A string is not valid UTF-16 (lone surrogate).", e);
+            }
+        }
+
+        /// <summary>I-JSON (RFC 7493 §2.1) forbids lone surrogates; they have no UTF-8 form.</summary>
+        private static string CheckScalarValues(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    throw new CanonicalJsonException($"A string holds a lone surrogate U+{(int)text[i]:X4} (I-JSON, RFC 7493 §2.1).");
+                }
+            }
+            return text;
+        }
+
+        /// <summary>§3.2.2.2: escape only '"', '\\' and controls; short forms where JSON.stringify uses them.</summary>
+        private void WriteString(string text)
+        {
+            var builder = new StringBuilder(text.Length + 2);
+            builder.Append('"');
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    case '\b': builder.Append("\\b"); break;
+                    case '\f': builder.Append("\\f"); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case < ' ': builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
+                    default: builder.Append(c); break;
+                }
+            }
+            builder.Append('"');
+            var encoded = Encoding.UTF8.GetBytes(builder.ToString());
+            WriteRaw(encoded);
+        }
+
+        private void WriteAscii(string text) => WriteRaw(Encoding.ASCII.GetBytes(text));
+
+        private void WriteRaw(ReadOnlySpan<byte> bytes)
+        {
+            var span = output.GetSpan(bytes.Length);
+            bytes.CopyTo(span);
+            output.Advance(bytes.Length);
+        }
+    }
+}
