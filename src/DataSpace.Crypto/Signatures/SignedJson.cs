@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using DataSpace.Crypto.Json;
+
+namespace DataSpace.Crypto.Signatures;
+
+/// <summary>
+/// Signed JSON objects: an object plus <c>"signatures": [{"kid", "alg": "Ed25519", "sig"}]</c>.
+/// Each signer signs the RFC 8785 canonical bytes of the object without its <c>signatures</c>
+/// member, so several parties sign the same content independently (a contract signed by both
+/// sides) and the order in which they sign does not matter.
+/// </summary>
+public static class SignedJson
+{
+    /// <summary>The member that holds the signatures.</summary>
+    public const string SignaturesMember = "signatures";
+
+    /// <summary>The only algorithm name accepted.</summary>
+    public const string Algorithm = "Ed25519";
+
+    /// <summary>The bytes every signer signs: the canonical object without <c>signatures</c>.</summary>
+    public static byte[] SigningInput(JsonObject document)
+    {
+        var content = new JsonObject();
+        foreach (var (name, value) in document)
+        {
+            if (name != SignaturesMember)
+            {
+                content[name] = value?.DeepClone();
+            }
+        }
+        return CanonicalJson.Serialize(content);
+    }
+
+    /// <summary>Returns a copy of <paramref name="document"/> with <paramref name="signer"/>'s signature added.</summary>
+    /// <exception cref="InvalidOperationException">This key already signed the document.</exception>
+    public static JsonObject Sign(JsonObject document, Ed25519Signer signer)
+    {
+        var signed = (JsonObject)document.DeepClone();
+        if (signed[SignaturesMember] is not JsonArray signatures)
+        {
+            signatures = [];
+            signed[SignaturesMember] = signatures;
+        }
+        if (signatures.Any(s => (string?)s?["kid"] == signer.PublicKey.KeyId))
+        {
+            throw new InvalidOperationException($"{signer.PublicKey.KeyId} has already signed this document.");
+        }
+        var signature = signer.Sign(SigningInput(signed));
+        signatures.Add(new JsonObject
+        {
+            ["kid"] = signer.PublicKey.KeyId,
+            ["alg"] = Algorithm,
+            ["sig"] = Convert.ToBase64String(signature),
+        });
+        return signed;
+    }
+
+    /// <summary>
+    /// Verifies every signature on <paramref name="document"/> against keys from <paramref name="keys"/>.
+    /// Fails closed: no signatures, an unknown key, another algorithm, bad base64 or any changed byte
+    /// is a failure, and so is a missing <paramref name="requiredSigners"/> key id.
+    /// </summary>
+    public static SignatureVerification Verify(JsonObject document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners = null)
+    {
+        if (document[SignaturesMember] is not JsonArray signatures)
+        {
+            return SignatureVerification.Fail(SignatureFailure.Unsigned, "The document has no \"signatures\" array.");
+        }
+        if (signatures.Count == 0)
+        {
+            return SignatureVerification.Fail(SignatureFailure.Unsigned, "The document's \"signatures\" array is empty.");
+        }
+
+        byte[] input;
+        try
+        {
+            input = SigningInput(document);
+        }
+        catch (CanonicalJsonException e)
+        {
+            return SignatureVerification.Fail(SignatureFailure.Malformed, $"The document cannot be canonicalised: {e.Message}");
+        }
+
+        var signers = new List<Ed25519PublicKey>();
+        for (var i = 0; i < signatures.Count; i++)
+        {
+            var failure = VerifyOne(signatures[i], i, input, keys, signers);
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+
+        foreach (var required in requiredSigners ?? [])
+        {
+            if (!signers.Any(s => s.KeyId == required || s.Name == required))
+            {
+                return SignatureVerification.Fail(SignatureFailure.MissingSigner, $"{required} has not signed the document.");
+            }
+        }
+        return new SignatureVerification(SignatureFailure.None, $"Signed by {string.Join(", ", signers.Select(s => s.KeyId))}.", signers);
+    }
+
+    private static SignatureVerification? VerifyOne(JsonNode? entry, int index, byte[] input, IVerifierKeyResolver keys, List<Ed25519PublicKey> signers)
+    {
+        if (entry is not JsonObject signature || signature.Count != 3
+            || !TryGetString(signature, "kid", out var kid) || !TryGetString(signature, "alg", out var alg) || !TryGetString(signature, "sig", out var sig))
+        {
+            return SignatureVerification.Fail(SignatureFailure.Malformed, $"Signature {index} must be an object with exactly the string members kid, alg and sig.");
+        }
+        if (alg != Algorithm)
+        {
+            return SignatureVerification.Fail(SignatureFailure.UnsupportedAlgorithm, $"Signature {index} uses algorithm \"{alg}\"; only {Algorithm} is accepted.");
+        }
+        if (keys.Find(kid) is not { } key)
+        {
+            return SignatureVerification.Fail(SignatureFailure.UnknownKey, $"Signature {index} is by unknown key {kid}.");
+        }
+        if (signers.Contains(key))
+        {
+            return SignatureVerification.Fail(SignatureFailure.DuplicateSigner, $"Signature {index}: {kid} signed twice.");
+        }
+        if (!StrictBase64.TryDecode(sig, out var signatureBytes) || signatureBytes.Length != Ed25519Signer.SignatureSize)
+        {
+            return SignatureVerification.Fail(SignatureFailure.BadEncoding, $"Signature {index} by {kid} is not canonical base64 of {Ed25519Signer.SignatureSize} bytes.");
+        }
+        if (!key.Verify(input, signatureBytes))
+        {
+            return SignatureVerification.Fail(SignatureFailure.Invalid, $"Signature {index} by {kid} does not match the content.");
+        }
+        signers.Add(key);
+        return null;
+    }
+
+    private static bool TryGetString(JsonObject obj, string name, out string value)
+    {
+        value = string.Empty;
+        if (obj[name] is JsonValue v && v.TryGetValue<string>(out var s))
+        {
+            value = s;
+            return true;
+        }
+        return false;
+    }
+}
