@@ -16,7 +16,7 @@ public static class AgeDecryptor
     /// </summary>
     /// <param name="input">The age file.</param>
     /// <param name="output">Receives the plaintext.</param>
-    /// <param name="identities">Tried in order; the first that unwraps a stanza is used.</param>
+    /// <param name="identities">Tried in order; the first that unwraps a stanza is used. With none, a well-formed file gives <see cref="AgeErrorKind.NoMatch"/>.</param>
     /// <param name="cancellationToken">Stops the operation.</param>
     /// <returns>The number of plaintext bytes written.</returns>
     /// <exception cref="AgeException">
@@ -29,10 +29,6 @@ public static class AgeDecryptor
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(identities);
-        if (identities.Count == 0)
-        {
-            throw new ArgumentException("At least one identity is required.", nameof(identities));
-        }
 
         // Step 1: binary or armored (age spec, "ASCII armor").
         var source = await OpenAsync(input, cancellationToken).ConfigureAwait(false);

@@ -71,15 +71,13 @@ internal sealed class HeaderParser
         {
             throw Fail("expected a stanza ('-> ') or the MAC line ('--- ')");
         }
-        var text = Encoding.ASCII.GetString(content[3..]);
-        var arguments = text.Split(' ');
-        foreach (var argument in arguments)
+        // Checked on the bytes: decoding first would turn non-ASCII into a valid-looking '?'.
+        var text = content[3..];
+        if (text.IsEmpty || text[0] == (byte)' ' || text[^1] == (byte)' ' || text.IndexOf("  "u8) >= 0 || text.ContainsAnyExceptInRange((byte)' ', (byte)'~'))
         {
-            if (argument.Length == 0 || argument.Any(c => c is < '!' or > '~'))
-            {
-                throw Fail("a stanza argument is empty or not visible ASCII");
-            }
+            throw Fail("a stanza argument is empty or not visible ASCII");
         }
+        var arguments = Encoding.ASCII.GetString(text).Split(' ');
         return arguments;
     }
 
