@@ -1,1 +1,3 @@
-return 0;
+using DataSpace.Cli.Hosting;
+
+return await DataSpaceCommandLine.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None);

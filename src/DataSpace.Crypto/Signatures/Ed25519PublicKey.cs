@@ -62,7 +62,8 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     public static bool TryParse(string text, out Ed25519PublicKey? key, out string? error)
     {
         key = null;
-        var parts = text.Split('+');
+        // The base64 key may itself contain '+', so split off only the name and the hash.
+        var parts = text.Split('+', 3);
         if (parts.Length != 3)
         {
             error = "a verifier key has the form name+hash+base64key";

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the external tools the tests and benchmarks use when a machine lacks them.
+# Sourced by scripts/test.sh and the benchmark scripts; every function is idempotent.
+
+# The standard `age` tool (Debian package "age"): the interop tests encrypt and decrypt with it.
+ensure_age_tool() {
+  if command -v age >/dev/null 2>&1 && command -v age-keygen >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Installing the age tool (apt-get install -y age)..." >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq age >/dev/null
+  command -v age >/dev/null 2>&1 || { echo "error: could not install the age tool" >&2; return 1; }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using DataSpace.Crypto.Age;
+using DataSpace.Crypto.Signatures;
+
+namespace DataSpace.Crypto.Sealing;
+
+/// <summary>
+/// Seals a stream: age-encrypts it to the recipients while hashing plaintext and ciphertext in the
+/// same pass, then describes the result in a manifest signed by the sender. The CLI's
+/// <c>seal</c> and the connector's transfers use this one code path.
+/// </summary>
+public static class Sealer
+{
+    /// <summary>Encrypts <paramref name="plaintext"/> into <paramref name="ciphertext"/> and returns the signed manifest.</summary>
+    public static async Task<JsonObject> SealAsync(
+        Stream plaintext,
+        Stream ciphertext,
+        IReadOnlyList<X25519Recipient> recipients,
+        Ed25519Signer signer,
+        SealOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(recipients.Count);
+        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true) { Progress = options.Progress };
+        await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true);
+        await AgeEncryptor.EncryptAsync(plainDigest, cipherDigest, recipients.Cast<IRecipient>().ToList(), options.Armor, cancellationToken).ConfigureAwait(false);
+        await cipherDigest.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        var manifest = new SealManifest(
+            Convert.ToHexStringLower(plainDigest.Digest),
+            plainDigest.BytesProcessed,
+            Convert.ToHexStringLower(cipherDigest.Digest),
+            cipherDigest.BytesProcessed,
+            options.Armor,
+            recipients.Select(r => r.ToString()).ToList(),
+            signer.PublicKey.VerifierKey,
+            Timestamps.Now(options.Clock),
+            options.Context ?? new Dictionary<string, string>());
+        return SignedJson.Sign(manifest.ToJson(), signer);
+    }
+
+    /// <summary>
+    /// Decrypts <paramref name="ciphertext"/> into <paramref name="plaintext"/>, checking it against
+    /// a manifest already verified with <see cref="SealManifest.FromSignedJson"/>. Throws on any
+    /// mismatch; the caller must then discard everything written to <paramref name="plaintext"/>.
+    /// </summary>
+    /// <exception cref="AgeException">The age file cannot be decrypted.</exception>
+    /// <exception cref="SealException">Digests or sizes differ from the manifest.</exception>
+    public static async Task OpenAsync(
+        Stream ciphertext,
+        Stream plaintext,
+        IReadOnlyList<IIdentity> identities,
+        SealManifest? manifest,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true) { Progress = progress };
+        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true);
+        await AgeDecryptor.DecryptAsync(cipherDigest, plainDigest, identities, cancellationToken).ConfigureAwait(false);
+        await plainDigest.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (manifest is null)
+        {
+            return;
+        }
+
+        // The decryptor may stop at the end of the age payload; the manifest covers every byte.
+        await DrainAsync(cipherDigest, cancellationToken).ConfigureAwait(false);
+        if (cipherDigest.BytesProcessed != manifest.CiphertextSize || Convert.ToHexStringLower(cipherDigest.Digest) != manifest.CiphertextSha256)
+        {
+            throw new SealException(SealFailure.CiphertextMismatch, "The encrypted file is not the one the manifest describes (SHA-256 or size differs).");
+        }
+        if (plainDigest.BytesProcessed != manifest.PlaintextSize || Convert.ToHexStringLower(plainDigest.Digest) != manifest.PlaintextSha256)
+        {
+            throw new SealException(SealFailure.PlaintextMismatch, "The decrypted content is not the one the manifest describes (SHA-256 or size differs).");
+        }
+    }
+
+    private static async Task DrainAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[8192];
+        while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+        {
+        }
+    }
+}
