@@ -16,3 +16,16 @@ ensure_age_tool() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq age >/dev/null
   command -v age >/dev/null 2>&1 || { echo "error: could not install the age tool" >&2; return 1; }
 }
+
+# GNU time (Debian package "time"): the benchmark scripts read peak RSS from `/usr/bin/time -v`.
+ensure_gnu_time() {
+  if [ -x /usr/bin/time ]; then
+    return 0
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null
+}
