@@ -1,0 +1,8 @@
+namespace DataSpace.Rego.Ast;
+
+internal enum ComprehensionKind
+{
+    Array,
+    Set,
+    Object,
+}

@@ -1,0 +1,23 @@
+namespace DataSpace.Rego.Builtins;
+
+/// <summary>All builtins by OPA name. Each namespace registers itself from its own file.</summary>
+internal static class BuiltinRegistry
+{
+    private static readonly Dictionary<string, BuiltinFunction> All = Build();
+
+    public static bool TryGet(string name, out BuiltinFunction builtin) => All.TryGetValue(name, out builtin!);
+
+    public static IEnumerable<string> Names => All.Keys;
+
+    private static Dictionary<string, BuiltinFunction> Build()
+    {
+        var r = new Registrar();
+        ComparisonBuiltins.Register(r);
+        NumberBuiltins.Register(r);
+        AggregateBuiltins.Register(r);
+        ArrayBuiltins.Register(r);
+        SetBuiltins.Register(r);
+        TypeBuiltins.Register(r);
+        return r.Functions;
+    }
+}

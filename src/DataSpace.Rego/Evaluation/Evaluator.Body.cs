@@ -1,0 +1,188 @@
+using DataSpace.Rego.Ast;
+
+namespace DataSpace.Rego.Evaluation;
+
+/// <summary>Bodies and expressions: conjunction, negation, <c>with</c>, <c>some … in</c>, <c>every</c>.</summary>
+internal sealed partial class Evaluator
+{
+    private bool EvalBody(Body body, int index, RegoValue?[] f, Func<bool> k)
+    {
+        if (index == body.Exprs.Count)
+        {
+            return k();
+        }
+        if (index == body.Exprs.Count - 1)
+        {
+            return EvalExpr(body.Exprs[index], f, k);
+        }
+        return EvalExpr(body.Exprs[index], f, () => EvalBody(body, index + 1, f, k));
+    }
+
+    private bool EvalExpr(Expr e, RegoValue?[] f, Func<bool> k)
+    {
+        Step(e);
+        if (e.With.Length > 0)
+        {
+            return EvalWith(e.With, f, k, inner => EvalUnmodified(e, f, inner));
+        }
+        return EvalUnmodified(e, f, k);
+    }
+
+    private bool EvalUnmodified(Expr e, RegoValue?[] f, Func<bool> k)
+    {
+        if (!e.Negated)
+        {
+            return EvalExprCore(e, f, k);
+        }
+        var found = false;
+        EvalExprCore(e, f, () =>
+        {
+            found = true;
+            return false;
+        });
+        return found || k();
+    }
+
+    private bool EvalExprCore(Expr e, RegoValue?[] f, Func<bool> k)
+    {
+        switch (e)
+        {
+            case TermExpr { Term: CallTerm c } when HasOutputArg(c):
+                return EvalCallWithOutput(c, f, k);
+            case TermExpr t:
+                return EvalTerm(t.Term, f, v => v is RegoBoolean { Value: false } || k());
+            case UnifyExpr u:
+                return Unify(u.Left, u.Right, f, k);
+            case SomeExpr:
+                return k();
+            case SomeInExpr s:
+                return EvalTerm(s.Collection, f, coll => IterateCollection(coll, s.Key, s.Value, f, k));
+            case EveryExpr ev:
+                return EvalEvery(ev, f, k);
+            default:
+                throw new InvalidOperationException($"unknown expression {e.GetType().Name}");
+        }
+    }
+
+    /// <summary>Binds key/value patterns to each element of a collection (arrays by index, objects by key, sets by element).</summary>
+    private bool IterateCollection(RegoValue coll, Term? key, Term value, RegoValue?[] f, Func<bool> k)
+    {
+        switch (coll)
+        {
+            case RegoArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    var item = a[i];
+                    var ok = key is null
+                        ? Match(value, item, f, k)
+                        : Match(key, RegoNumber.Of(i), f, () => Match(value, item, f, k));
+                    if (!ok)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case RegoObject o:
+                foreach (var (ok2, ov) in o.Entries)
+                {
+                    var ok = key is null
+                        ? Match(value, ov, f, k)
+                        : Match(key, ok2, f, () => Match(value, ov, f, k));
+                    if (!ok)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case RegoSet s:
+                foreach (var item in s.Items)
+                {
+                    var ok = key is null
+                        ? Match(value, item, f, k)
+                        : Match(key, item, f, () => Match(value, item, f, k));
+                    if (!ok)
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool EvalEvery(EveryExpr ev, RegoValue?[] f, Func<bool> k)
+    {
+        return EvalTerm(ev.Domain, f, domain =>
+        {
+            var all = true;
+            IterateCollection(domain, ev.Key, ev.Value, f, () =>
+            {
+                var holds = false;
+                EvalBody(ev.Body, 0, f, () =>
+                {
+                    holds = true;
+                    return false;
+                });
+                if (!holds)
+                {
+                    all = false;
+                    return false;
+                }
+                return true;
+            });
+            return !all || k();
+        });
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="run"/> under the modifiers; its continuation runs back in the outer
+    /// scope, since <c>with</c> applies to one expression only.
+    /// </summary>
+    private bool EvalWith(WithModifier[] mods, RegoValue?[] f, Func<bool> k, Func<Func<bool>, bool> run)
+    {
+        var values = new RegoValue?[mods.Length];
+        var mocks = new FunctionMock?[mods.Length];
+        for (var i = 0; i < mods.Length; i++)
+        {
+            if (WithFunctionMock(mods[i]) is { } mock)
+            {
+                mocks[i] = mock;
+                continue;
+            }
+            RegoValue? v = null;
+            EvalTerm(mods[i].Value, f, x =>
+            {
+                v = x;
+                return false;
+            });
+            if (v is null)
+            {
+                return true;
+            }
+            values[i] = v;
+        }
+        var outer = State;
+        var next = BuildWithState(mods, values, mocks, f, outer);
+        State = next;
+        try
+        {
+            return run(() =>
+            {
+                State = outer;
+                try
+                {
+                    return k();
+                }
+                finally
+                {
+                    State = next;
+                }
+            });
+        }
+        finally
+        {
+            State = outer;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using DataSpace.Rego.Ast;
+using DataSpace.Rego.Compilation;
+
+namespace DataSpace.Rego.Evaluation;
+
+/// <summary>
+/// References: dereferencing values (unbound operands iterate), and walking the <c>data</c>
+/// tree, where base documents, rules and <c>with</c> replacements meet.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private bool EvalRef(RefTerm r, RegoValue?[] f, Func<RegoValue, bool> k)
+    {
+        switch (r.Head)
+        {
+            case VarTerm { Kind: VarKind.Input }:
+                return State.Input is not { } input || DerefValue(input, r.Path, 0, f, k);
+            case VarTerm { Kind: VarKind.Data }:
+                return WalkData(_policy.Root, _policy.Data, State.Data, r.Path, 0, f, k);
+            case VarTerm { Kind: VarKind.Global } g:
+                return EvalGlobal(g, r.Path, f, k);
+            case VarTerm { Kind: VarKind.Local } l:
+                return f[l.Slot] is { } v ? DerefValue(v, r.Path, 0, f, k) : throw Unsafe(l);
+            case VarTerm u:
+                throw Unsafe(u);
+            default:
+                return EvalTerm(r.Head, f, v => DerefValue(v, r.Path, 0, f, k));
+        }
+    }
+
+    private bool EvalGlobal(VarTerm g, Term[] path, RegoValue?[] f, Func<RegoValue, bool> k)
+    {
+        Term[] ops = path.Length == 0 ? g.GlobalTerms : [.. g.GlobalTerms, .. path];
+        if (g.GlobalIsInput)
+        {
+            return State.Input is not { } input || DerefValue(input, ops, 0, f, k);
+        }
+        return WalkData(_policy.Root, _policy.Data, State.Data, ops, 0, f, k);
+    }
+
+    private static RegoValue? Lookup(RegoValue v, RegoValue key)
+    {
+        switch (v)
+        {
+            case RegoObject o:
+                return o.TryGetValue(key, out var x) ? x : null;
+            case RegoArray a:
+                return key is RegoNumber n && n.TryGetInt32(out var i) && i >= 0 && i < a.Count ? a[i] : null;
+            case RegoSet s:
+                return s.Contains(key) ? key : null;
+            default:
+                return null;
+        }
+    }
+
+    private bool DerefValue(RegoValue v, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k)
+    {
+        if (i == ops.Length)
+        {
+            return k(v);
+        }
+        var op = ops[i];
+        if (op is VarTerm { Kind: VarKind.Local } var && f[var.Slot] is null)
+        {
+            return IterateKeys(v, (key, child) =>
+            {
+                f[var.Slot] = key;
+                try
+                {
+                    return DerefValue(child, ops, i + 1, f, k);
+                }
+                finally
+                {
+                    f[var.Slot] = null;
+                }
+            });
+        }
+        if (IsPattern(op, f))
+        {
+            return IterateKeys(v, (key, child) => Match(op, key, f, () => DerefValue(child, ops, i + 1, f, k)));
+        }
+        if (op is ScalarTerm s)
+        {
+            return Lookup(v, s.Value) is not { } c || DerefValue(c, ops, i + 1, f, k);
+        }
+        return EvalTerm(op, f, key => Lookup(v, key) is not { } child || DerefValue(child, ops, i + 1, f, k));
+    }
+
+    private static bool IterateKeys(RegoValue v, Func<RegoValue, RegoValue, bool> k)
+    {
+        switch (v)
+        {
+            case RegoArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (!k(RegoNumber.Of(i), a[i]))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case RegoObject o:
+                foreach (var (key, value) in o.Entries)
+                {
+                    if (!k(key, value))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case RegoSet s:
+                foreach (var item in s.Items)
+                {
+                    if (!k(item, item))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Walks <c>data</c>: descends rule nodes by constant keys, and falls back to full values to iterate.</summary>
+    private bool WalkData(RuleNode? node, RegoValue? baseVal, OverrideNode? ovr, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k)
+    {
+        if (ovr?.Value is { } replaced)
+        {
+            return DerefValue(replaced, ops, i, f, k);
+        }
+        if (node is null)
+        {
+            var v = ovr is null ? baseVal : ovr.Apply(baseVal);
+            return v is null || DerefValue(v, ops, i, f, k);
+        }
+        if (node.IsLeaf)
+        {
+            var v = RuleValue(node);
+            if (ovr is not null)
+            {
+                v = ovr.Apply(v);
+            }
+            return v is null || DerefValue(v, ops, i, f, k);
+        }
+        if (node.IsFunction && node.Children.Count == 0)
+        {
+            return true;
+        }
+        if (i == ops.Length || node.Objects.Count > 0 || IsPattern(ops[i], f) || ops[i] is VarTerm { Kind: VarKind.Local } lv && f[lv.Slot] is null)
+        {
+            return DerefValue(FullValue(node, baseVal, ovr), ops, i, f, k);
+        }
+        return EvalTerm(ops[i], f, key =>
+        {
+            if (key is not RegoString s)
+            {
+                return true;
+            }
+            node.Children.TryGetValue(s.Value, out var child);
+            var childBase = baseVal is RegoObject bo && bo.TryGetValue(s, out var cb) ? cb : null;
+            OverrideNode? childOvr = null;
+            ovr?.Children.TryGetValue(s.Value, out childOvr);
+            if (child is null && childBase is null && childOvr is null)
+            {
+                return true;
+            }
+            return WalkData(child, childBase, childOvr, ops, i + 1, f, k);
+        });
+    }
+
+    /// <summary>The whole document at a non-leaf node: base data merged with every defined rule below it.</summary>
+    private RegoValue FullValue(RuleNode node, RegoValue? baseVal, OverrideNode? ovr)
+    {
+        if (ovr is null && State.FullCache.TryGetValue(node, out var cached))
+        {
+            return cached;
+        }
+        var builder = ObjectBuilder.From(baseVal as RegoObject);
+        foreach (var (name, child) in node.Children)
+        {
+            if (child.IsFunction && !child.IsLeaf && child.Children.Count == 0)
+            {
+                continue;
+            }
+            var key = new RegoString(name);
+            var childBase = baseVal is RegoObject bo && bo.TryGetValue(key, out var cb) ? cb : null;
+            var cv = child.IsLeaf ? RuleValue(child) : FullValue(child, childBase, null);
+            if (cv is not null)
+            {
+                builder.Set(key, cv);
+            }
+        }
+        if (node.Objects.Count > 0)
+        {
+            AddObjectRules(node, builder);
+        }
+        RegoValue result = builder.Build();
+        if (ovr is not null)
+        {
+            return ovr.Apply(result)!;
+        }
+        State.FullCache[node] = result;
+        return result;
+    }
+}

@@ -1,0 +1,200 @@
+using DataSpace.Rego.Ast;
+using DataSpace.Rego.Compilation;
+
+namespace DataSpace.Rego.Evaluation;
+
+/// <summary>
+/// Rule evaluation: complete rules (with <c>else</c> and <c>default</c>), partial sets, ref-head
+/// objects and functions. Values are cached per <c>with</c> scope; conflicting values raise
+/// OPA's <c>eval_conflict_error</c>.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private static readonly ScalarTerm TrueTerm = new(RegoBoolean.True, new SourceLocation("", 0, 0));
+
+    private RegoValue? RuleValue(RuleNode node)
+    {
+        var state = State;
+        if (state.RuleCache.TryGetValue(node, out var cached))
+        {
+            return cached;
+        }
+        if (!state.InProgress.Add(node))
+        {
+            throw new RegoException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive", (node.Complete.Concat(node.Sets).FirstOrDefault())?.Location);
+        }
+        try
+        {
+            RegoValue? value;
+            if (node.Sets.Count > 0)
+            {
+                value = PartialSetValue(node);
+            }
+            else
+            {
+                value = CompleteValue(node);
+            }
+            state.RuleCache[node] = value;
+            return value;
+        }
+        finally
+        {
+            state.InProgress.Remove(node);
+        }
+    }
+
+    private RegoValue? CompleteValue(RuleNode node)
+    {
+        RegoValue? result = null;
+        foreach (var rule in node.Complete)
+        {
+            var v = EvalRuleChain(rule, null);
+            if (v is null)
+            {
+                continue;
+            }
+            if (result is not null && !result.Equals(v))
+            {
+                throw new RegoException(ErrorCodes.Conflict, ErrorCodes.CompleteConflict, rule.Location);
+            }
+            result = v;
+        }
+        if (result is null && node.Default is { } d)
+        {
+            result = EvalRuleChain(d, null);
+        }
+        return result;
+    }
+
+    /// <summary>Evaluates a rule and its <c>else</c> chain; for functions, <paramref name="args"/> are matched first.</summary>
+    private RegoValue? EvalRuleChain(Rule rule, RegoValue[]? args)
+    {
+        for (var r = rule; r is not null; r = r.Else)
+        {
+            var frame = new RegoValue?[r.SlotCount];
+            RegoValue? value = null;
+            var valueTerm = r.Head.Value ?? TrueTerm;
+            var constant = valueTerm is ScalarTerm;
+            Func<bool> body = () => EvalBody(r.Body, 0, frame, () => EvalTerm(valueTerm, frame, v =>
+            {
+                if (value is not null && !value.Equals(v))
+                {
+                    throw new RegoException(ErrorCodes.Conflict, args is null ? ErrorCodes.CompleteConflict : ErrorCodes.FunctionConflict, r.Location);
+                }
+                value = v;
+                Fired?.Add(r);
+                return !constant;
+            }));
+            Enter(r);
+            try
+            {
+                if (args is null)
+                {
+                    body();
+                }
+                else
+                {
+                    MatchArgs(r.Head.Args!, args, 0, frame, body);
+                }
+            }
+            finally
+            {
+                Leave();
+            }
+            if (value is not null)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private bool MatchArgs(Term[] patterns, RegoValue[] args, int i, RegoValue?[] f, Func<bool> k) =>
+        i == patterns.Length ? k() : Match(patterns[i], args[i], f, () => MatchArgs(patterns, args, i + 1, f, k));
+
+    private RegoSet PartialSetValue(RuleNode node)
+    {
+        var set = new HashSet<RegoValue>();
+        foreach (var rule in node.Sets)
+        {
+            var frame = new RegoValue?[rule.SlotCount];
+            Enter(rule);
+            try
+            {
+                EvalBody(rule.Body, 0, frame, () => EvalTerm(rule.Head.Member!, frame, v =>
+                {
+                    set.Add(v);
+                    Fired?.Add(rule);
+                    return true;
+                }));
+            }
+            finally
+            {
+                Leave();
+            }
+        }
+        return new RegoSet(set);
+    }
+
+    /// <summary>Adds the entries of ref-head rules (<c>p[k] := v</c>, <c>p[a].b[c] := v</c>) rooted at a node.</summary>
+    private void AddObjectRules(RuleNode node, ObjectBuilder builder)
+    {
+        foreach (var rule in node.Objects)
+        {
+            var frame = new RegoValue?[rule.SlotCount];
+            var keys = new RegoValue[rule.Head.DynamicPath.Length];
+            Enter(rule);
+            try
+            {
+                EvalBody(rule.Body, 0, frame, () => EvalItems(rule.Head.DynamicPath, 0, keys, frame, ks =>
+                    EvalTerm(rule.Head.Value ?? TrueTerm, frame, v =>
+                    {
+                        if (!builder.TryInsert(ks, v))
+                        {
+                            throw new RegoException(ErrorCodes.Conflict, ErrorCodes.ObjectConflict, rule.Location);
+                        }
+                        Fired?.Add(rule);
+                        return true;
+                    })));
+            }
+            finally
+            {
+                Leave();
+            }
+        }
+    }
+
+    /// <summary>Calls a user function: every definition is tried; different results are a conflict.</summary>
+    private RegoValue? CallFunction(RuleNode node, RegoValue[] args, Node at)
+    {
+        var key = (node, new RegoArray(args));
+        if (State.FunctionCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        RegoValue? result = null;
+        foreach (var rule in node.Functions)
+        {
+            if (rule.Head.Args!.Length != args.Length)
+            {
+                continue;
+            }
+            var v = EvalRuleChain(rule, args);
+            if (v is null)
+            {
+                continue;
+            }
+            if (result is not null && !result.Equals(v))
+            {
+                throw new RegoException(ErrorCodes.Conflict, ErrorCodes.FunctionConflict, rule.Location);
+            }
+            result = v;
+        }
+        if (result is null && node.Default is { } d)
+        {
+            result = EvalRuleChain(d, d.Head.Args is null ? null : args);
+        }
+        State.FunctionCache[key] = result;
+        return result;
+    }
+}

@@ -1,0 +1,49 @@
+namespace DataSpace.Rego;
+
+/// <summary>A Rego string; ordered by UTF-8 bytes like Go's string comparison.</summary>
+public sealed class RegoString : RegoValue
+{
+    /// <summary>The empty string.</summary>
+    public static readonly RegoString Empty = new(string.Empty);
+
+    /// <summary>Creates a string value.</summary>
+    public RegoString(string value) => Value = value;
+
+    /// <summary>The text.</summary>
+    public string Value { get; }
+
+    public override string TypeName => "string";
+
+    internal override int KindRank => 3;
+
+    // Ordinal UTF-16 comparison differs from Go's byte order only for surrogate pairs versus
+    // U+E000..U+FFFF; OPA compares UTF-8 bytes, which matches code-point order.
+    internal override int CompareSameKind(RegoValue other) => CompareCodePoints(Value, ((RegoString)other).Value);
+
+    internal static int CompareCodePoints(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var ca = a[i];
+            var cb = b[i];
+            if (ca == cb)
+            {
+                continue;
+            }
+            if (char.IsSurrogate(ca) != char.IsSurrogate(cb))
+            {
+                // A surrogate encodes a code point above U+FFFF, which sorts after any BMP character.
+                return char.IsSurrogate(ca) ? 1 : -1;
+            }
+            return ca < cb ? -1 : 1;
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+
+    public override bool Equals(RegoValue? other) => other is RegoString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+    internal override void WriteRego(System.Text.StringBuilder sb) => RegoJson.WriteQuoted(sb, Value);
+}
