@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine with the .NET SDK, Node.js and apt:
-# installs what the tests need and the machine lacks, starts the services they use, runs
+# installs what the tests need and the machine lacks (the age tool, Azurite via npm ci), starts
+# the services they use (Azurite on a free loopback port), runs
 # `dotnet test` on the whole solution, stops the services again, and prints one summary line
 # "N passed, M failed, K skipped". Exit code 0 only when every test passed.
 set -euo pipefail
@@ -10,10 +11,13 @@ cd "$repo"
 
 # shellcheck source=scripts/lib/prerequisites.sh
 source "$repo/scripts/lib/prerequisites.sh"
+# shellcheck source=scripts/lib/azurite.sh
+source "$repo/scripts/lib/azurite.sh"
 ensure_age_tool
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'stop_azurite; rm -f "$log"' EXIT
+start_azurite "$repo"
 
 status=0
 dotnet test --solution DataSpace.sln --configuration Release "$@" 2>&1 | tee "$log" || status=$?
