@@ -18,6 +18,12 @@ internal static class BuiltinRegistry
         ArrayBuiltins.Register(r);
         SetBuiltins.Register(r);
         TypeBuiltins.Register(r);
+        StringBuiltins.Register(r);
+        ObjectBuiltins.Register(r);
+        EncodingBuiltins.Register(r);
+        JsonBuiltins.Register(r);
+        RegexBuiltins.Register(r);
+        GlobBuiltins.Register(r);
         return r.Functions;
     }
 }

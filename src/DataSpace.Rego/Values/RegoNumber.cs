@@ -274,6 +274,6 @@ public sealed class RegoNumber : RegoValue
     {
         var e = exponent + digits.Length - 1;
         var m = digits.Length == 1 ? digits : digits[..1] + "." + digits[1..];
-        return m + "e" + (e >= 0 ? "+" : string.Empty) + e.ToString(CultureInfo.InvariantCulture);
+        return m + "e" + e.ToString(CultureInfo.InvariantCulture);
     }
 }
