@@ -130,7 +130,9 @@ internal sealed class ArmorReader : Stream
     /// <summary>Reads a line without its LF and one CR before it; also returns its raw length.</summary>
     private async ValueTask<(ReadOnlyMemory<byte> Line, int Raw)> ReadLineAsync(CancellationToken cancellationToken)
     {
-        var (line, end) = await _source.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        var (line, end) = _source.TryReadBufferedLine(out var buffered)
+            ? (buffered, BufferedSource.LineEnd.Newline)
+            : await _source.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (end == BufferedSource.LineEnd.TooLong)
         {
             throw Fail("a line is too long");

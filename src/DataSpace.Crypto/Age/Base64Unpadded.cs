@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace DataSpace.Crypto.Age;
@@ -54,19 +55,9 @@ internal static class Base64Unpadded
         return true;
     }
 
-    /// <summary>True when every byte is in the RFC 4648 section 4 alphabet (no padding, no whitespace).</summary>
-    public static bool IsAlphabet(ReadOnlySpan<byte> text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsAlphabet(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static readonly SearchValues<byte> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
 
-    public static bool IsAlphabet(byte c) =>
-        c is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9') or (byte)'+' or (byte)'/';
+    /// <summary>True when every byte is in the RFC 4648 section 4 alphabet (no padding, no whitespace).</summary>
+    public static bool IsAlphabet(ReadOnlySpan<byte> text) => !text.ContainsAnyExcept(Alphabet);
 }

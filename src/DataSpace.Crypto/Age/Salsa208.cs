@@ -2,11 +2,20 @@ using System.Numerics;
 
 namespace DataSpace.Crypto.Age;
 
-/// <summary>The Salsa20/8 core (RFC 7914 section 3), applied in place to sixteen words.</summary>
+/// <summary>
+/// The Salsa20/8 core (RFC 7914 section 3) fused with the XOR that scryptBlockMix applies before
+/// it: <c>b = Salsa20/8(b xor with)</c>, in place on sixteen words.
+/// </summary>
 internal static class Salsa208
 {
-    public static void Core(Span<uint> b)
+    public static void XorCore(Span<uint> b, ReadOnlySpan<uint> with)
     {
+        b = b[..16];
+        with = with[..16];
+        b[0] ^= with[0]; b[1] ^= with[1]; b[2] ^= with[2]; b[3] ^= with[3];
+        b[4] ^= with[4]; b[5] ^= with[5]; b[6] ^= with[6]; b[7] ^= with[7];
+        b[8] ^= with[8]; b[9] ^= with[9]; b[10] ^= with[10]; b[11] ^= with[11];
+        b[12] ^= with[12]; b[13] ^= with[13]; b[14] ^= with[14]; b[15] ^= with[15];
         uint x0 = b[0], x1 = b[1], x2 = b[2], x3 = b[3], x4 = b[4], x5 = b[5], x6 = b[6], x7 = b[7];
         uint x8 = b[8], x9 = b[9], x10 = b[10], x11 = b[11], x12 = b[12], x13 = b[13], x14 = b[14], x15 = b[15];
         for (var i = 0; i < 8; i += 2)

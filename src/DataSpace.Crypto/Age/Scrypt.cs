@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 
 namespace DataSpace.Crypto.Age;
@@ -58,14 +60,15 @@ internal static class Scrypt
             x.CopyTo(v.Slice(i * words, words));
             BlockMix(x, scratch, r);
         }
+        var xv = MemoryMarshal.Cast<uint, Vector128<uint>>(x);
         for (var i = 0; i < n; i++)
         {
             // Integerify: the first word of the last 64-byte block, modulo N (a power of two).
             var j = (int)(x[words - 16] & (uint)(n - 1));
-            var vj = v.Slice(j * words, words);
-            for (var w = 0; w < words; w++)
+            var vj = MemoryMarshal.Cast<uint, Vector128<uint>>(v.Slice(j * words, words));
+            for (var w = 0; w < xv.Length; w++)
             {
-                x[w] ^= vj[w];
+                xv[w] ^= vj[w];
             }
             BlockMix(x, scratch, r);
         }
@@ -74,18 +77,20 @@ internal static class Scrypt
     /// <summary>RFC 7914 section 4, scryptBlockMix: B' = Y0, Y2, ..., Y1, Y3, ...</summary>
     private static void BlockMix(Span<uint> b, Span<uint> y, int r)
     {
-        Span<uint> t = stackalloc uint[16];
-        b.Slice((2 * r - 1) * 16, 16).CopyTo(t);
+        // X starts as the last block; each Yi = Salsa(X xor Bi) becomes the next X. Even blocks
+        // go to the first half of the output, odd blocks to the second.
+        var x = y.Slice(((2 * r) - 1) / 2 * 16 + (r * 16), 16);
+        b.Slice(((2 * r) - 1) * 16, 16).CopyTo(x);
+        var previous = x;
         for (var i = 0; i < 2 * r; i++)
         {
-            var bi = b.Slice(i * 16, 16);
-            for (var w = 0; w < 16; w++)
+            var target = y.Slice(((i / 2) + ((i & 1) * r)) * 16, 16);
+            if (target != previous)
             {
-                t[w] ^= bi[w];
+                previous.CopyTo(target);
             }
-            Salsa208.Core(t);
-            // Even blocks go to the first half, odd blocks to the second.
-            t.CopyTo(y.Slice(((i / 2) + ((i & 1) * r)) * 16, 16));
+            Salsa208.XorCore(target, b.Slice(i * 16, 16));
+            previous = target;
         }
         y.CopyTo(b);
     }
