@@ -24,6 +24,8 @@ internal static class BuiltinRegistry
         JsonBuiltins.Register(r);
         RegexBuiltins.Register(r);
         GlobBuiltins.Register(r);
+        TimeBuiltins.Register(r);
+        UnitsBuiltins.Register(r);
         return r.Functions;
     }
 }

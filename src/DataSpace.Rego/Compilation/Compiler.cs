@@ -114,6 +114,9 @@ internal static class Compiler
             case RuleKind.Complete:
                 node.Complete.Add(rule);
                 break;
+            case RuleKind.PartialSet when rule.Head.DynamicPath.Length > 0:
+                node.Objects.Add(rule);
+                break;
             case RuleKind.PartialSet:
                 node.Sets.Add(rule);
                 break;

@@ -24,9 +24,9 @@ internal sealed class RuleNode(string[] path)
     public Rule? Default { get; set; }
 
     /// <summary>True when the node's value comes from complete or partial-set rules alone.</summary>
-    public bool IsLeaf => Complete.Count > 0 || Sets.Count > 0 || (Default is not null && Functions.Count == 0);
+    public bool IsLeaf => Complete.Count > 0 || Sets.Count > 0 || Default is { Head.Args: null };
 
-    public bool IsFunction => Functions.Count > 0;
+    public bool IsFunction => Functions.Count > 0 || Default is { Head.Args: not null };
 
     public string DottedPath => "data." + string.Join('.', Path);
 

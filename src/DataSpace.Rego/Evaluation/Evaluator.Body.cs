@@ -115,6 +115,10 @@ internal sealed partial class Evaluator
     {
         return EvalTerm(ev.Domain, f, domain =>
         {
+            if (domain is not (RegoArray or RegoObject or RegoSet))
+            {
+                return true;
+            }
             var all = true;
             IterateCollection(domain, ev.Key, ev.Value, f, () =>
             {

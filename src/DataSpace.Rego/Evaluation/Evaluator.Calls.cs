@@ -27,11 +27,36 @@ internal sealed partial class Evaluator
             {
                 return k(constant);
             }
-            if (mock.FunctionPath is { } mp)
+            // Inside the replacement, the replaced function means the original again.
+            var outer = State;
+            var inner = new EvalState { Input = outer.Input, Data = outer.Data, Mocks = new Dictionary<string, FunctionMock>(mocks, StringComparer.Ordinal) };
+            inner.Mocks.Remove(name);
+            RegoValue? result = null;
+            State = inner;
+            try
             {
-                return Invoke(at, "data." + string.Join('.', mp), mp, args, k, useMocks: false);
+                if (mock.FunctionPath is { } mp)
+                {
+                    Invoke(at, "data." + string.Join('.', mp), mp, args, v =>
+                    {
+                        result = v;
+                        return false;
+                    }, useMocks: true);
+                }
+                else
+                {
+                    Invoke(at, mock.BuiltinName!, null, args, v =>
+                    {
+                        result = v;
+                        return false;
+                    }, useMocks: true);
+                }
             }
-            return Invoke(at, mock.BuiltinName!, null, args, k, useMocks: false);
+            finally
+            {
+                State = outer;
+            }
+            return result is null || k(result);
         }
         if (functionPath is not null)
         {

@@ -132,6 +132,11 @@ internal sealed partial class Evaluator
         if (node is null)
         {
             var v = ovr is null ? baseVal : ovr.Apply(baseVal);
+            if (v is RegoObject && i < ops.Length && ops[i] is ScalarTerm { Value: RegoNumber n })
+            {
+                // Base documents live in a store whose keys are strings: data.x[2] reads key "2".
+                return Lookup(v, new RegoString(n.ToString())) is not { } child || WalkData(null, child, null, ops, i + 1, f, k);
+            }
             return v is null || DerefValue(v, ops, i, f, k);
         }
         if (node.IsLeaf)
@@ -153,6 +158,10 @@ internal sealed partial class Evaluator
         }
         return EvalTerm(ops[i], f, key =>
         {
+            if (key is RegoNumber num && num.IsInteger)
+            {
+                key = new RegoString(num.ToString());
+            }
             if (key is not RegoString s)
             {
                 return true;

@@ -146,10 +146,11 @@ internal sealed partial class Evaluator
             Enter(rule);
             try
             {
+                var isSet = rule.Head.Kind == RuleKind.PartialSet;
                 EvalBody(rule.Body, 0, frame, () => EvalItems(rule.Head.DynamicPath, 0, keys, frame, ks =>
-                    EvalTerm(rule.Head.Value ?? TrueTerm, frame, v =>
+                    EvalTerm((isSet ? rule.Head.Member : rule.Head.Value) ?? TrueTerm, frame, v =>
                     {
-                        if (!builder.TryInsert(ks, v))
+                        if (!(isSet ? builder.TryAddMember(ks, v) : builder.TryInsert(ks, v)))
                         {
                             throw new RegoException(ErrorCodes.Conflict, ErrorCodes.ObjectConflict, rule.Location);
                         }

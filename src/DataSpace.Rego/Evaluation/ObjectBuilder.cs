@@ -51,12 +51,43 @@ internal sealed class ObjectBuilder
         return ((ObjectBuilder)node).TryInsert(keys[1..], value);
     }
 
+    /// <summary>Adds a member to the set at a key path (<c>p[x] contains y</c>).</summary>
+    public bool TryAddMember(ReadOnlySpan<RegoValue> keys, RegoValue member)
+    {
+        var key = keys[0];
+        if (keys.Length == 1)
+        {
+            if (!_entries.TryGetValue(key, out var existing))
+            {
+                existing = new HashSet<RegoValue>();
+                _entries[key] = existing;
+            }
+            if (existing is not HashSet<RegoValue> set)
+            {
+                return false;
+            }
+            set.Add(member);
+            return true;
+        }
+        if (!_entries.TryGetValue(key, out var node))
+        {
+            node = new ObjectBuilder();
+            _entries[key] = node;
+        }
+        return node is ObjectBuilder b && b.TryAddMember(keys[1..], member);
+    }
+
     public RegoObject Build()
     {
         var map = new Dictionary<RegoValue, RegoValue>(_entries.Count);
         foreach (var (k, v) in _entries)
         {
-            map[k] = v is ObjectBuilder b ? b.Build() : (RegoValue)v;
+            map[k] = v switch
+            {
+                ObjectBuilder b => b.Build(),
+                HashSet<RegoValue> s => new RegoSet(s),
+                _ => (RegoValue)v,
+            };
         }
         return new RegoObject(map);
     }

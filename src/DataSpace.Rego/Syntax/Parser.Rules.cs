@@ -9,7 +9,7 @@ internal sealed partial class Parser
     {
         var start = Tok;
         var isDefault = false;
-        if (AtKeyword("default"))
+        if (AtKeyword("default") && PeekAt(1).Kind is not (TokenKind.Dot or TokenKind.LBrack))
         {
             Advance();
             isDefault = true;

@@ -143,7 +143,8 @@ internal sealed partial class Parser
                 return ParseBraceTerm();
             case TokenKind.Ident:
                 Advance();
-                switch (t.Text)
+                var refFollows = !Tok.NewlineBefore && Tok.Kind is TokenKind.Dot or TokenKind.LBrack;
+                switch (refFollows ? string.Empty : t.Text)
                 {
                     case "true":
                         return new ScalarTerm(RegoBoolean.True, Loc(t));
