@@ -28,7 +28,11 @@ internal sealed class HeaderParser
     /// <summary>Consumes one line ending in LF; returns true once the MAC line completed the header.</summary>
     public bool Feed(ReadOnlySpan<byte> line)
     {
-        if (line.IsEmpty || line[^1] != (byte)'\n' || _state == State.Done)
+        if (_state == State.Done)
+        {
+            throw new InvalidOperationException("The header is already complete.");
+        }
+        if (line.IsEmpty || line[^1] != (byte)'\n')
         {
             throw Fail("the header is truncated");
         }

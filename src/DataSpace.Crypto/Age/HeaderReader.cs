@@ -2,7 +2,8 @@ namespace DataSpace.Crypto.Age;
 
 /// <summary>
 /// Reads the textual header off the front of a file, line by line, into <see cref="HeaderParser"/>,
-/// leaving the payload in the source. Size limits keep a hostile header from using unbounded memory.
+/// leaving the payload in the source. Size limits (a line must fit the source's 64 KiB buffer, the
+/// header 1 MiB) keep a hostile header from using unbounded memory.
 /// </summary>
 internal static class HeaderReader
 {

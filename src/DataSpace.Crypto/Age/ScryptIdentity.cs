@@ -82,7 +82,7 @@ public sealed class ScryptIdentity : IIdentity
         }
     }
 
-    /// <summary>The spec allows only <c>^[1-9][0-9]*$</c>: no sign, no leading zero, no hex.</summary>
+    /// <summary>The spec allows only <c>^[1-9][0-9]*$</c>: no sign, no leading zero, no hex; nine digits bound the parse.</summary>
     private static int ParseWorkFactor(string text)
     {
         var valid = text.Length is > 0 and <= 9
@@ -90,7 +90,7 @@ public sealed class ScryptIdentity : IIdentity
             && text.All(char.IsAsciiDigit);
         if (!valid)
         {
-            throw new AgeException(AgeErrorKind.Header, "Invalid scrypt stanza: the work factor is not a decimal number without leading zeros.");
+            throw new AgeException(AgeErrorKind.Header, "Invalid scrypt stanza: the work factor is not a decimal number without leading zeros, or is far too large.");
         }
         return int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
     }
