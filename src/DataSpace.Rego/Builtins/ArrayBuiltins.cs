@@ -8,7 +8,11 @@ internal static class ArrayBuiltins
         r.Add("array.concat", 2, a => new RegoArray([.. Args.Array(a, 0, "array.concat").Items, .. Args.Array(a, 1, "array.concat").Items]));
         r.Add("array.reverse", 1, a => new RegoArray(Args.Array(a, 0, "array.reverse").Items.Reverse()));
         r.Add("array.slice", 3, Slice);
+        r.Add("array.flatten", 1, a => new RegoArray(Flatten(Args.Array(a, 0, "array.flatten")).ToArray()));
     }
+
+    private static IEnumerable<RegoValue> Flatten(RegoArray a) =>
+        a.Items.SelectMany(i => i is RegoArray inner ? Flatten(inner) : [i]);
 
     private static RegoValue Slice(RegoValue[] a)
     {

@@ -26,6 +26,12 @@ internal static class BuiltinRegistry
         GlobBuiltins.Register(r);
         TimeBuiltins.Register(r);
         UnitsBuiltins.Register(r);
+        NetBuiltins.Register(r);
+        SemverBuiltins.Register(r);
+        CryptoBuiltins.Register(r);
+        GraphBuiltins.Register(r);
+        UuidBuiltins.Register(r);
+        UnsupportedBuiltins.Register(r);
         return r.Functions;
     }
 }

@@ -28,6 +28,10 @@ internal static class TypeBuiltins
     private static RegoNumber ParseNumber(string s)
     {
         var t = s.Trim();
+        if (t.TrimStart('+', '-').ToLowerInvariant() is "nan" or "inf" or "infinity")
+        {
+            throw new BuiltinException(Evaluation.ErrorCodes.Type, "to_number: operand 1 must be valid number string, got " + t);
+        }
         if (t.Length > 0 && (t.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '+' or 'e' or 'E')) && RegoNumber.Parse(t) is { } n)
         {
             return n;

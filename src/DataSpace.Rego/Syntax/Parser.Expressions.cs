@@ -30,7 +30,7 @@ internal sealed partial class Parser
     {
         var start = Tok;
         Expr expr;
-        if (AtKeyword("some") && PeekAt(1).Kind == TokenKind.Ident)
+        if (AtKeyword("some") && !PeekAt(1).NewlineBefore && PeekAt(1).Kind is TokenKind.Ident or TokenKind.String or TokenKind.RawString or TokenKind.Number or TokenKind.LBrace or TokenKind.LBrack)
         {
             expr = ParseSome();
         }

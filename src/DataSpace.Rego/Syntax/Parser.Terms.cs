@@ -134,6 +134,14 @@ internal sealed partial class Parser
                 {
                     Advance();
                     var inner = ParseExprTerm(noBar: false, noIn: false);
+                    if (Accept(TokenKind.Comma))
+                    {
+                        // (k, v in coll): membership with key and value.
+                        var value = ParseExprTerm(noBar: false, noIn: true);
+                        ExpectKeyword("in");
+                        var coll = ParseExprTerm(noBar: false, noIn: false);
+                        inner = new CallTerm("internal.member_3", [inner, value, coll], Loc(t));
+                    }
                     Expect(TokenKind.RParen, ")");
                     return inner;
                 }
