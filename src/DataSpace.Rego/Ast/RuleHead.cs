@@ -8,7 +8,7 @@ internal sealed class RuleHead(string[] name, Term[] dynamicPath, SourceLocation
 {
     public string[] Name { get; } = name;
 
-    public Term[] DynamicPath { get; } = dynamicPath;
+    public Term[] DynamicPath { get; set; } = dynamicPath;
 
     public RuleKind Kind { get; set; }
 

@@ -60,7 +60,7 @@ internal static class Args
         var result = new List<string>(items.Count);
         foreach (var item in items)
         {
-            result.Add(item is RegoString s ? s.Value : throw new BuiltinException(Evaluation.ErrorCodes.Type, $"{fn}: operand {i + 1} must be {want} of strings but got {a[i].TypeName} containing {item.TypeName}"));
+            result.Add(item is RegoString s ? s.Value : throw new BuiltinException(Evaluation.ErrorCodes.Type, $"{fn}: operand {i + 1} must be {a[i].TypeName} of strings but got {a[i].TypeName} containing {item.TypeName}"));
         }
         return result;
     }

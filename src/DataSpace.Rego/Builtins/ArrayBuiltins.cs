@@ -12,7 +12,7 @@ internal static class ArrayBuiltins
     }
 
     private static IEnumerable<RegoValue> Flatten(RegoArray a) =>
-        a.Items.SelectMany(i => i is RegoArray inner ? Flatten(inner) : [i]);
+        a.Items.SelectMany(i => i is RegoArray inner ? inner.Items : [i]);
 
     private static RegoValue Slice(RegoValue[] a)
     {

@@ -52,7 +52,7 @@ internal static class JsonBuiltins
                     paths.Add(arr.Items.ToArray());
                     break;
                 default:
-                    throw Args.Error(fn, $"operand 2 must be one of {{set, array}} containing string paths or array of path segments but got {item.TypeName}");
+                    throw new BuiltinException(Evaluation.ErrorCodes.Type, $"{fn}: operand 2 must be one of {{set, array}} containing string paths or array of path segments but got {item.TypeName}");
             }
         }
         return paths;

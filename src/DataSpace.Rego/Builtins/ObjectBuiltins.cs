@@ -49,7 +49,7 @@ internal static class ObjectBuiltins
         RegoArray arr => [.. arr.Items],
         RegoSet s => [.. s.Items],
         RegoObject o => [.. o.Keys],
-        _ => throw Args.TypeError(fn, i, "one of {array, object, set}", a[i]),
+        _ => throw Args.TypeError(fn, i, "one of {object, set, array}", a[i]),
     };
 
     private static RegoValue Get(RegoValue[] a)

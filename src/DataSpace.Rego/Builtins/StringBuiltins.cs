@@ -69,11 +69,11 @@ internal static class StringBuiltins
         {
             if (k is not RegoString ks)
             {
-                throw Args.TypeError("strings.replace_n", 0, "object[string: string]", a[0]);
+                throw new BuiltinException(Evaluation.ErrorCodes.Type, "strings.replace_n: operand 1 non-string key found in pattern object");
             }
             if (v is not RegoString vs)
             {
-                throw new BuiltinException(Evaluation.ErrorCodes.Type, $"strings.replace_n: operand 1 must be object[string: string] but got object[string: {v.TypeName}]");
+                throw new BuiltinException(Evaluation.ErrorCodes.Type, "strings.replace_n: operand 1 non-string value found in pattern object");
             }
             pairs.Add((ks.Value, vs.Value));
         }
@@ -185,7 +185,7 @@ internal static class StringBuiltins
         var b = Args.Integer(a, 1, "format_int");
         if (b != 2 && b != 8 && b != 10 && b != 16)
         {
-            throw Args.Error("format_int", "operand 2 must be one of {2, 8, 10, 16}");
+            throw new BuiltinException(Evaluation.ErrorCodes.Type, "format_int: operand 2 must be one of {2, 8, 10, 16}");
         }
         var v = n.Floor();
         if (!v.TryGetInteger(out var i))

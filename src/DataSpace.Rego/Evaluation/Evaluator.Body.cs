@@ -72,6 +72,7 @@ internal sealed partial class Evaluator
             case RegoArray a:
                 for (var i = 0; i < a.Count; i++)
                 {
+                    Tick(value);
                     var item = a[i];
                     var ok = key is null
                         ? Match(value, item, f, k)
@@ -85,6 +86,7 @@ internal sealed partial class Evaluator
             case RegoObject o:
                 foreach (var (ok2, ov) in o.Entries)
                 {
+                    Tick(value);
                     var ok = key is null
                         ? Match(value, ov, f, k)
                         : Match(key, ok2, f, () => Match(value, ov, f, k));
@@ -97,6 +99,7 @@ internal sealed partial class Evaluator
             case RegoSet s:
                 foreach (var item in s.Items)
                 {
+                    Tick(value);
                     var ok = key is null
                         ? Match(value, item, f, k)
                         : Match(key, item, f, () => Match(value, item, f, k));

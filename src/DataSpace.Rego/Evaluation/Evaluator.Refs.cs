@@ -64,6 +64,7 @@ internal sealed partial class Evaluator
         {
             return IterateKeys(v, (key, child) =>
             {
+                Tick(op);
                 f[var.Slot] = key;
                 try
                 {

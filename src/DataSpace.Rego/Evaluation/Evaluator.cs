@@ -67,6 +67,9 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Counts one iteration step: loops over collections are bounded like expressions.</summary>
+    private void Tick(Node at) => Step(at);
+
     private void Enter(Node at)
     {
         if (++_depth > _limits.MaxDepth)

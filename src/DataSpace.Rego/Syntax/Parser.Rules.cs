@@ -96,6 +96,7 @@ internal sealed partial class Parser
         {
             // v0: p[x] { … } is a partial set rule; in v1 it defines p[x] = true (an object).
             head.Member = head.DynamicPath[0];
+            head.DynamicPath = [];
             head.Kind = RuleKind.PartialSet;
             return;
         }
