@@ -14,7 +14,7 @@ namespace DataSpace.Ledger.Entries;
 ///    replays of content already recorded, runs the domain rules, then folds the entry in.
 /// </summary>
 /// <remarks>Steps 1–2 may run on any thread; step 3 is single-threaded.</remarks>
-internal sealed class EntryAdmission(Ed25519PublicKey operatorKey, IReadOnlyList<IEntryRule> rules)
+internal sealed class EntryAdmission(Ed25519PublicKey? operatorKey, IReadOnlyList<IEntryRule> rules)
 {
     // Replays are found by SHA-256 of the signing input, truncated to 128 bits (collision odds
     // about n²/2^129: negligible for any ledger), mapped to the index that first recorded it.
@@ -22,7 +22,8 @@ internal sealed class EntryAdmission(Ed25519PublicKey operatorKey, IReadOnlyList
 
     public ParticipantRegistry Participants { get; } = new();
 
-    public Ed25519PublicKey Operator { get; } = operatorKey;
+    /// <summary>The operator's key; null when an auditor could not learn it (every registration then fails).</summary>
+    public Ed25519PublicKey? Operator { get; } = operatorKey;
 
     public IReadOnlyList<IEntryRule> Rules { get; } = rules;
 
@@ -57,7 +58,7 @@ internal sealed class EntryAdmission(Ed25519PublicKey operatorKey, IReadOnlyList
         {
             var kid = entry.Signatures[i].KeyId;
             keys[i] = kid == own.KeyId ? own
-                : kid == Operator.KeyId ? Operator
+                : kid == Operator?.KeyId ? Operator
                 : null!;
             if (keys[i] is null)
             {
@@ -68,9 +69,9 @@ internal sealed class EntryAdmission(Ed25519PublicKey operatorKey, IReadOnlyList
         {
             return EntryVerdict.Refuse(EntryFault.InvalidRegistration, $"{registration.ParticipantId} did not sign its own registration (proof of possession)");
         }
-        if (!keys.Contains(Operator))
+        if (Operator is null || !keys.Contains(Operator))
         {
-            return EntryVerdict.Refuse(EntryFault.InvalidRegistration, $"the operator {Operator.KeyId} did not countersign the registration");
+            return EntryVerdict.Refuse(EntryFault.InvalidRegistration, $"the operator {Operator?.KeyId ?? "(unknown key)"} did not countersign the registration");
         }
         prepared = new PreparedEntry(entry, keys, registration);
         return EntryVerdict.Accepted;

@@ -54,7 +54,7 @@ public sealed class LedgerLog : IAsyncDisposable
     public Ed25519PublicKey LogKey { get; }
 
     /// <summary>The operator's key, which countersigns registrations.</summary>
-    public Ed25519PublicKey Operator => _admission.Operator;
+    public Ed25519PublicKey Operator => _admission.Operator!;
 
     /// <summary>Number of durable entries.</summary>
     public ulong Size => _store.Size;
