@@ -149,7 +149,7 @@ internal static class Compiler
     {
         if (c.FunctionPath is { } path && root.Find(path) is { IsFunction: true } fn)
         {
-            c.Arity = fn.Functions[0].Head.Args!.Length;
+            c.Arity = (fn.Functions.FirstOrDefault() ?? fn.Default)!.Head.Args!.Length;
         }
         else if (BuiltinRegistry.TryGet(c.ResolvedName, out var b))
         {

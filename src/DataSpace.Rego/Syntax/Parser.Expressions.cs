@@ -72,7 +72,7 @@ internal sealed partial class Parser
             }
         }
         var withs = new List<WithModifier>();
-        while (AtKeyword("with"))
+        while (AtKeyword("with") && !KeywordUsedAsName())
         {
             var w = Advance();
             var target = ParseExprTerm(noBar: false, noIn: false);

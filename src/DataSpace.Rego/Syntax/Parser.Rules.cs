@@ -58,7 +58,7 @@ internal sealed partial class Parser
         }
         var rules = new List<Rule> { rule };
         var last = rule;
-        while (AtKeyword("else"))
+        while (AtKeyword("else") && !KeywordUsedAsName())
         {
             var elseTok = Advance();
             var elseHead = new RuleHead(head.Name, head.DynamicPath, Loc(elseTok)) { Kind = head.Kind, Args = head.Args };
@@ -139,7 +139,7 @@ internal sealed partial class Parser
     private Body ParseRuleBody(Token start, bool allowEmpty, out bool hadBody)
     {
         hadBody = true;
-        if (AtKeyword("if"))
+        if (AtKeyword("if") && !KeywordUsedAsName())
         {
             Advance();
             if (At(TokenKind.LBrace))
@@ -164,6 +164,9 @@ internal sealed partial class Parser
         }
         return new Body([], Loc(start));
     }
+
+    /// <summary>True when a keyword is followed by <c>.</c> or <c>[</c>, so it names a rule or a ref head (<c>else.x := 1</c>).</summary>
+    private bool KeywordUsedAsName() => PeekAt(1).Kind is TokenKind.Dot or TokenKind.LBrack && !PeekAt(1).NewlineBefore;
 
     private Body ParseBraceBody()
     {
