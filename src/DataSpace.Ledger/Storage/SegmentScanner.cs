@@ -20,22 +20,38 @@ internal static class SegmentScanner
     public static Result Scan(string path, int maxLeafBytes, Action<long, byte[]> onRecord)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20);
-        var length = stream.Length;
+        return Scan(stream, stream.Length, maxLeafBytes, onRecord);
+    }
+
+    /// <summary>Scans a segment held in <paramref name="stream"/> of <paramref name="length"/> bytes (a file or a downloaded blob).</summary>
+    public static Result Scan(Stream stream, long length, int maxLeafBytes, Action<long, byte[]> onRecord)
+    {
         var header = new byte[SegmentFormat.HeaderSize];
         if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
             || !SegmentFormat.TryReadHeader(header, out var firstIndex))
         {
             return new Result(false, 0, 0, length);
         }
-        var offset = (long)SegmentFormat.HeaderSize;
+        var offset = ScanRecords(stream, SegmentFormat.HeaderSize, length, maxLeafBytes, onRecord);
+        return new Result(true, firstIndex, offset, length);
+    }
+
+    /// <summary>
+    /// Reads records from <paramref name="stream"/>, positioned at segment offset
+    /// <paramref name="start"/>, up to segment offset <paramref name="end"/>; returns the offset just
+    /// past the last valid record. Used on open and when a writer catches up with another's appends.
+    /// </summary>
+    public static long ScanRecords(Stream stream, long start, long end, int maxLeafBytes, Action<long, byte[]> onRecord)
+    {
+        var offset = start;
         var recordHeader = new byte[SegmentFormat.RecordHeaderSize];
         var payload = new byte[4096];
         var actual = new byte[MerkleHash.Size];
-        while (offset + SegmentFormat.RecordHeaderSize <= length)
+        while (offset + SegmentFormat.RecordHeaderSize <= end)
         {
             stream.ReadExactly(recordHeader);
             var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(recordHeader);
-            if (size > (uint)maxLeafBytes || offset + SegmentFormat.RecordHeaderSize + size > length)
+            if (size > (uint)maxLeafBytes || offset + SegmentFormat.RecordHeaderSize + size > end)
             {
                 break;
             }
@@ -52,6 +68,6 @@ internal static class SegmentScanner
             onRecord(offset, actual.ToArray());
             offset += SegmentFormat.RecordHeaderSize + size;
         }
-        return new Result(true, firstIndex, offset, length);
+        return offset;
     }
 }
