@@ -128,53 +128,51 @@ public sealed class LedgerLog : IAsyncDisposable
     public async Task<LedgerAppend> AppendAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return (await AppendBatchAsync([entry], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Checks and appends several entries in the given order, verifying their signatures in
+    /// parallel; completes once all accepted ones are durable (one group commit when the store
+    /// batches). Each entry gets its own result; a refused entry does not stop the others. The
+    /// entries keep their order; appends from other callers may fall between a registration and
+    /// the entries after it.
+    /// </summary>
+    /// <exception cref="IOException">The store failed; the log must be reopened.</exception>
+    public async Task<IReadOnlyList<LedgerAppend>> AppendBatchAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfFaulted();
 
-        // Steps 1-2: resolve keys and verify signatures, concurrently with other appends.
-        var verdict = _admission.Prepare(entry, out var prepared);
-        if (verdict.IsAccepted)
+        var verdicts = new EntryVerdict[entries.Count];
+        var queued = new (ulong Expected, ValueTask<ulong> Durable)?[entries.Count];
+        var start = 0;
+        while (start < entries.Count)
         {
-            verdict = prepared!.VerifySignatures();
-        }
-        if (!verdict.IsAccepted)
-        {
-            return new LedgerAppend(verdict, null, null);
-        }
-
-        // Step 3: in log order, the order-dependent checks, then queue the leaf.
-        ValueTask<ulong> durable;
-        ulong expected;
-        lock (_order)
-        {
-            ThrowIfFaulted();
-            verdict = _admission.Admit(prepared!, _next);
-            if (!verdict.IsAccepted)
+            // A registration ends a run: entries after it may be signed by the key it registers.
+            var end = start;
+            while (end < entries.Count && entries[end++].Type != ParticipantRegistration.EntryType)
             {
-                return new LedgerAppend(verdict, null, null);
             }
-            expected = _next++;
-            durable = Queue(entry);
+            AdmitRun(entries, start, end, verdicts, queued, cancellationToken);
+            start = end;
         }
 
-        // Step 4: wait for durability; the index must be the one the checks assumed.
-        ulong index;
-        try
+        // Steps 4-5: wait for durability, then checkpoint at every multiple of the interval.
+        var results = new LedgerAppend[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            index = await durable.ConfigureAwait(false);
+            if (queued[i] is not var (expected, durable))
+            {
+                results[i] = new LedgerAppend(verdicts[i], null, null);
+                continue;
+            }
+            var index = await Durable(durable, expected).ConfigureAwait(false);
+            var checkpoint = (index + 1) % _interval == 0 ? await CheckpointAtAsync(index + 1, cancellationToken).ConfigureAwait(false) : null;
+            results[i] = new LedgerAppend(EntryVerdict.Accepted, index, checkpoint);
         }
-        catch (Exception e)
-        {
-            throw Fail(e);
-        }
-        if (index != expected)
-        {
-            throw Fail(new InvalidOperationException($"The store placed the entry at {index}, not {expected}: another writer uses it."));
-        }
-
-        // Step 5: a checkpoint at every multiple of the interval.
-        var checkpoint = (index + 1) % _interval == 0 ? await CheckpointAtAsync(index + 1, cancellationToken).ConfigureAwait(false) : null;
-        return new LedgerAppend(EntryVerdict.Accepted, index, checkpoint);
+        return results;
     }
 
     /// <summary>Signs and stores a checkpoint of the current durable size (or returns the latest one if the log has not grown).</summary>
@@ -216,6 +214,46 @@ public sealed class LedgerLog : IAsyncDisposable
         _checkpointGate.Dispose();
     }
 
+    private void AdmitRun(IReadOnlyList<LedgerEntry> entries, int start, int end, EntryVerdict[] verdicts,
+        (ulong Expected, ValueTask<ulong> Durable)?[] queued, CancellationToken cancellationToken)
+    {
+        // Steps 1-2: resolve keys and verify signatures, in parallel and outside the lock.
+        var prepared = new PreparedEntry?[entries.Count];
+        void Verify(int i)
+        {
+            verdicts[i] = _admission.Prepare(entries[i], out prepared[i]);
+            if (verdicts[i].IsAccepted)
+            {
+                verdicts[i] = prepared[i]!.VerifySignatures();
+            }
+        }
+        if (end - start == 1)
+        {
+            Verify(start);
+        }
+        else
+        {
+            Parallel.For(start, end, new ParallelOptions { CancellationToken = cancellationToken }, Verify);
+        }
+
+        // Step 3: in log order, the order-dependent checks, then queue the leaves.
+        lock (_order)
+        {
+            ThrowIfFaulted();
+            for (var i = start; i < end; i++)
+            {
+                if (verdicts[i].IsAccepted)
+                {
+                    verdicts[i] = _admission.Admit(prepared[i]!, _next);
+                }
+                if (verdicts[i].IsAccepted)
+                {
+                    queued[i] = (_next++, Queue(entries[i]));
+                }
+            }
+        }
+    }
+
     private async Task<SignedCheckpoint> CheckpointAtAsync(ulong size, CancellationToken cancellationToken)
     {
         await _checkpointGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -239,6 +277,22 @@ public sealed class LedgerLog : IAsyncDisposable
         {
             _checkpointGate.Release();
         }
+    }
+
+    private async Task<ulong> Durable(ValueTask<ulong> durable, ulong expected)
+    {
+        ulong index;
+        try
+        {
+            index = await durable.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            throw Fail(e);
+        }
+        // The index must be the one the order-dependent checks assumed.
+        return index == expected ? index
+            : throw Fail(new InvalidOperationException($"The store placed the entry at {index}, not {expected}: another writer uses it."));
     }
 
     private ValueTask<ulong> Queue(LedgerEntry entry)

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using DataSpace.Crypto.Signatures;
+using DataSpace.Ledger.Entries;
+
+namespace DataSpace.Ledger.Tests.Entries;
+
+public sealed class LedgerEntryTests : IDisposable
+{
+    private readonly Ed25519Signer _a = Ed25519Signer.Generate("88.608.8889");
+    private readonly Ed25519Signer _b = Ed25519Signer.Generate("88.123.4567");
+
+    [Fact]
+    public void Create_TwoSigners_ParsesBackWithSortedSignaturesAndSignedJsonInput()
+    {
+        var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["z"] = 1, ["a"] = "x" }, [_a, _b]);
+
+        var parsed = LedgerEntry.Parse(entry.Bytes);
+
+        Assert.Equal("contract.agreed", parsed.Type);
+        Assert.Equal(entry.Signatures.Select(s => s.KeyId).Order(StringComparer.Ordinal), parsed.Signatures.Select(s => s.KeyId));
+        Assert.Equal(SignedJson.SigningInput(entry.ToJson()), parsed.SigningInput.ToArray());
+        Assert.True(SignedJson.Verify(entry.ToJson(), new VerifierKeyRing([_a.PublicKey, _b.PublicKey])).IsValid);
+    }
+
+    [Fact]
+    public void Countersign_AddsSignatureInOrder_SameAsSigningTogether()
+    {
+        var one = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]).Countersign(_b);
+        var both = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_b, _a]);
+
+        Assert.Equal(both.Bytes.ToArray(), one.Bytes.ToArray());
+        Assert.Throws<InvalidOperationException>(() => one.Countersign(_a));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"x","body":{},"signatures":[]}""", EntryFault.NotCanonical)]
+    [InlineData("""{"body":{},"signatures":[],"type":"x"}""", EntryFault.Malformed)]
+    [InlineData("""{"body":{},"signatures":[{"alg":"Ed25519","kid":"a+00000000","sig":"AA=="}],"type":"x"}""", EntryFault.BadSignatureEncoding)]
+    [InlineData("""{"body":{},"extra":1,"signatures":[],"type":"x"}""", EntryFault.Malformed)]
+    [InlineData("""{"body":[],"signatures":[],"type":"x"}""", EntryFault.Malformed)]
+    [InlineData("""{"body":{},"signatures":[{"alg":"RS256","kid":"a","sig":""}],"type":"x"}""", EntryFault.BadSignatureEncoding)]
+    [InlineData("""{"body":{},"signatures":[],"type":"Bad Type"}""", EntryFault.Malformed)]
+    [InlineData("""{"body":{"a":1.0},"signatures":[],"type":"x"}""", EntryFault.NotCanonical)]
+    [InlineData("not json", EntryFault.Malformed)]
+    public void TryParse_NotACanonicalEntry_RefusedWithReason(string text, EntryFault fault)
+    {
+        var verdict = LedgerEntry.TryParse(Encoding.UTF8.GetBytes(text), out var entry);
+
+        Assert.Equal(fault, verdict.Fault);
+        Assert.Null(entry);
+        Assert.False(string.IsNullOrEmpty(verdict.Reason));
+    }
+
+    [Fact]
+    public void TryParse_SignaturesOutOfOrder_NotCanonical()
+    {
+        var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a, _b]).ToJson();
+        var signatures = entry["signatures"]!.AsArray();
+        var reversed = new JsonArray([.. signatures.Reverse().Select(s => s!.DeepClone())]);
+        entry["signatures"] = reversed;
+
+        var verdict = LedgerEntry.TryParse(Crypto.Json.CanonicalJson.Serialize(entry), out _);
+
+        Assert.Equal(EntryFault.NotCanonical, verdict.Fault);
+    }
+
+    [Fact]
+    public void Create_InvalidType_Throws() =>
+        Assert.Throws<ArgumentException>(() => LedgerEntry.Create("Contract Agreed", new JsonObject(), [_a]));
+
+    public void Dispose()
+    {
+        _a.Dispose();
+        _b.Dispose();
+    }
+}
