@@ -37,9 +37,12 @@ internal static class CheckpointAudit
         {
             if (checkpoint.Size > size)
             {
+                // The missing tail is certain; entries after the last matching checkpoint cannot
+                // be checked against this one either, so the first difference may lie among them.
                 violations.Add(LedgerViolation.AtCheckpoint(ViolationKind.MissingEntries, checkpoint.Size,
-                    $"checkpoint {checkpoint.Name} covers {checkpoint.Size} entries but the ledger holds {size}: entries {size}-{checkpoint.Size - 1} are missing",
-                    size, checkpoint.Size - 1));
+                    $"checkpoint {checkpoint.Name} covers {checkpoint.Size} entries but the ledger holds {size}: entries {size}-{checkpoint.Size - 1} are missing"
+                        + (matched < size ? $" and entries {matched}-{size - 1} are unverified against it" : ""),
+                    matched, checkpoint.Size - 1));
             }
             else if (!MerkleTree.RootHash(checkpoint.Size, tree).AsSpan().SequenceEqual(checkpoint.Root))
             {
