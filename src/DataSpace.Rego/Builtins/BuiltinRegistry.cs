@@ -31,6 +31,7 @@ internal static class BuiltinRegistry
         CryptoBuiltins.Register(r);
         GraphBuiltins.Register(r);
         UuidBuiltins.Register(r);
+        JwtBuiltins.Register(r);
         UnsupportedBuiltins.Register(r);
         return r.Functions;
     }

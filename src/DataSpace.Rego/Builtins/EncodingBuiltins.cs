@@ -38,7 +38,7 @@ internal static class EncodingBuiltins
         return bytes;
     }
 
-    private static int FirstBad(string s, bool url)
+    public static int FirstBad(string s, bool url)
     {
         for (var i = 0; i < s.Length; i++)
         {
