@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DataSpace.Cli.Keys;
+using DataSpace.Cli.Ledger;
 using DataSpace.Cli.Sealing;
 using DataSpace.Cli.Signing;
 
@@ -65,6 +66,8 @@ internal static class DataSpaceCommandLine
         root.Add(OpenCommand.Create(console));
         root.Add(SignCommand.Create(console));
         root.Add(VerifyCommand.Create(console));
+        root.Add(LedgerCommand.Create(console));
+        root.Add(AuditCommand.Create(console));
         return root;
     }
 }

@@ -30,7 +30,7 @@ public static class LedgerReceipts
     /// Checks a receipt against the log's key: the checkpoint is for the key's origin and signed
     /// by it, and the entry (given, or carried in <c>extra</c>) is the leaf at the stated index.
     /// </summary>
-    public static ReceiptCheck Verify(string receipt, Ed25519PublicKey logKey, ReadOnlyMemory<byte>? entry = null)
+    public static ReceiptCheck Verify(string receipt, Ed25519PublicKey logKey, byte[]? entry = null)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(logKey);
@@ -45,13 +45,13 @@ public static class LedgerReceipts
         {
             return new ReceiptCheck(ReceiptStatus.Malformed, $"not a tlog-proof receipt: {e.Message}", 0, 0, null);
         }
-        ReadOnlyMemory<byte>? leaf = entry ?? (proof.Extra is { } extra ? extra : null);
-        if (leaf is not { } bytes)
+        var bytes = entry ?? proof.Extra;
+        if (bytes is null)
         {
             return new ReceiptCheck(ReceiptStatus.Malformed, "the receipt carries no entry (no extra line) and none was given", proof.Index, head.Size, null);
         }
         LedgerEntry.TryParse(bytes, out var parsed);
-        var verdict = TlogProofVerifier.Verify(receipt, bytes.Span, logKey.Name, LogKeys.ToNoteVerifier(logKey));
+        var verdict = TlogProofVerifier.Verify(receipt, bytes, logKey.Name, LogKeys.ToNoteVerifier(logKey));
         return verdict.IsValid
             ? new ReceiptCheck(ReceiptStatus.Verified, null, proof.Index, head.Size, parsed)
             : new ReceiptCheck(ReceiptStatus.Invalid, verdict.Reason, proof.Index, head.Size, parsed);
