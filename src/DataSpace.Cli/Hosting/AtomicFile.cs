@@ -5,14 +5,22 @@ namespace DataSpace.Cli.Hosting;
 /// file beside it, which <see cref="CommitAsync"/> renames into place. Disposed without a commit,
 /// the temporary file is deleted, so a failed or interrupted command never leaves a partial file.
 /// </summary>
+/// <remarks>
+/// The rename makes the file appear whole or not at all to every process. Surviving an
+/// operating-system crash needs an fsync too, which costs about as much as encrypting the file:
+/// it is done for small files that must never be lost (key files, <c>durable: true</c>), not for
+/// bulk outputs that the user can produce again (like <c>cp</c> and <c>age</c>, which never sync).
+/// </remarks>
 internal sealed class AtomicFile : IAsyncDisposable
 {
     private readonly string _path;
     private readonly string _temporaryPath;
+    private readonly bool _durable;
     private bool _committed;
 
-    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    private AtomicFile(string path, string temporaryPath, FileStream stream, bool durable)
     {
+        _durable = durable;
         _path = path;
         _temporaryPath = temporaryPath;
         Stream = stream;
@@ -21,8 +29,11 @@ internal sealed class AtomicFile : IAsyncDisposable
     /// <summary>Where to write the content.</summary>
     public FileStream Stream { get; }
 
-    /// <summary>Starts the file; <paramref name="ownerOnly"/> creates it readable by its owner alone (for secrets).</summary>
-    public static AtomicFile Create(string path, bool ownerOnly = false)
+    /// <summary>
+    /// Starts the file; <paramref name="ownerOnly"/> creates it readable by its owner alone (for
+    /// secrets); <paramref name="durable"/> syncs it to disk before it appears.
+    /// </summary>
+    public static AtomicFile Create(string path, bool ownerOnly = false, bool durable = false)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -42,7 +53,7 @@ internal sealed class AtomicFile : IAsyncDisposable
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
             var stream = new FileStream(temporary, options);
-            return new AtomicFile(full, temporary, stream);
+            return new AtomicFile(full, temporary, stream, durable);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -51,9 +62,9 @@ internal sealed class AtomicFile : IAsyncDisposable
     }
 
     /// <summary>Writes a whole small file atomically.</summary>
-    public static async Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool ownerOnly = false)
+    public static async Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken, bool ownerOnly = false, bool durable = false)
     {
-        await using var file = Create(path, ownerOnly);
+        await using var file = Create(path, ownerOnly, durable);
         await file.Stream.WriteAsync(content, cancellationToken);
         await file.CommitAsync(cancellationToken);
     }
@@ -64,7 +75,10 @@ internal sealed class AtomicFile : IAsyncDisposable
         try
         {
             await Stream.FlushAsync(cancellationToken);
-            Stream.Flush(flushToDisk: true);
+            if (_durable)
+            {
+                Stream.Flush(flushToDisk: true);
+            }
             await Stream.DisposeAsync();
             File.Move(_temporaryPath, _path, overwrite: true);
             _committed = true;

@@ -40,7 +40,7 @@ internal static class KeysCommand
             var secret = parsed.GetValue(passphrase) is { } file ? CliFiles.ReadPassphrase(file) : null;
 
             using var keys = ParticipantKeys.Generate(participantId);
-            await AtomicFile.WriteAllBytesAsync(path, KeyFile.Serialize(keys, secret), cancellationToken, ownerOnly: true);
+            await AtomicFile.WriteAllBytesAsync(path, KeyFile.Serialize(keys, secret), cancellationToken, ownerOnly: true, durable: true);
             await PrintIdentity(console, keys.PublicIdentity);
             return ExitCodes.Success;
         });

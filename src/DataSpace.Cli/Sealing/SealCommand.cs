@@ -37,13 +37,13 @@ internal static class SealCommand
 
             var manifest = await ByteProgress.RunAsync(console, "sealing", source.Length, async progress =>
             {
-                await using var plainDigest = new DigestingStream(source, leaveOpen: true) { Progress = progress };
                 if (keys is null)
                 {
-                    await AgeEncryptor.EncryptAsync(plainDigest, sealedFile.Stream, recipients.Cast<IRecipient>().ToList(), options.Armor, cancellationToken);
+                    await using var counted = new DigestingStream(source, leaveOpen: true, computeDigest: false) { Progress = progress };
+                    await AgeEncryptor.EncryptAsync(counted, sealedFile.Stream, recipients.Cast<IRecipient>().ToList(), options.Armor, cancellationToken);
                     return null;
                 }
-                return await Sealer.SealAsync(plainDigest, sealedFile.Stream, recipients, keys.Signer, options, cancellationToken);
+                return await Sealer.SealAsync(source, sealedFile.Stream, recipients, keys.Signer, options with { Progress = progress }, cancellationToken);
             });
 
             await sealedFile.CommitAsync(cancellationToken);

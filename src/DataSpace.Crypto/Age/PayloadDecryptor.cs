@@ -22,26 +22,34 @@ internal static class PayloadDecryptor
     {
         using var aead = new ChaCha20Poly1305(payloadKey);
         var input = new byte[Payload.BatchChunks * Payload.SealedChunkSize];
-        var plain = new byte[Payload.BatchChunks * Payload.ChunkSize];
+        byte[][] plainBuffers = [new byte[Payload.BatchChunks * Payload.ChunkSize], new byte[Payload.BatchChunks * Payload.ChunkSize]];
+        var pendingWrite = Task.CompletedTask;
         var filled = 0;
         ulong counter = 0;
         long released = 0;
         try
         {
-            while (true)
+            for (var batch = 0; ; batch++)
             {
                 filled += await source.ReadFullAsync(input.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 var end = filled < input.Length;
 
                 // Step 1: open the chunks of this batch; when the stream has not ended, the last
                 // full chunk is held back, since only the next read shows whether it is final.
+                var plain = plainBuffers[batch & 1];
                 var (opened, failure, done) = end
                     ? OpenFinalSegment(aead, input.AsSpan(0, filled), plain, ref counter)
                     : OpenMiddleSegment(aead, input.AsSpan(0, (Payload.BatchChunks - 1) * Payload.SealedChunkSize), plain, ref counter);
 
-                // Step 2: release what authenticated, then report a failure.
-                await output.WriteAsync(plain.AsMemory(0, opened), cancellationToken).ConfigureAwait(false);
+                // Step 2: release what authenticated, in order, while the next batch is opened
+                // into the other buffer; then report a failure.
+                await pendingWrite.ConfigureAwait(false);
+                pendingWrite = output.WriteAsync(plain.AsMemory(0, opened), cancellationToken).AsTask();
                 released += opened;
+                if (failure is not null || done)
+                {
+                    await pendingWrite.ConfigureAwait(false);
+                }
                 if (failure is not null)
                 {
                     throw new AgeException(AgeErrorKind.Payload, $"Invalid age payload at chunk {counter}: {failure}.");
@@ -58,7 +66,10 @@ internal static class PayloadDecryptor
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain);
+            // Never return while a write into the caller's stream is still running.
+            await pendingWrite.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            CryptographicOperations.ZeroMemory(plainBuffers[0]);
+            CryptographicOperations.ZeroMemory(plainBuffers[1]);
         }
     }
 

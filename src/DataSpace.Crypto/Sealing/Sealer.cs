@@ -54,8 +54,10 @@ public static class Sealer
         Action<long>? progress,
         CancellationToken cancellationToken)
     {
-        await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true) { Progress = progress };
-        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true);
+        // Without a manifest there is nothing to compare, so bytes are only counted, not hashed.
+        var verify = manifest is not null;
+        await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true, computeDigest: verify) { Progress = progress };
+        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true, computeDigest: verify);
         await AgeDecryptor.DecryptAsync(cipherDigest, plainDigest, identities, cancellationToken).ConfigureAwait(false);
         await plainDigest.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (manifest is null)
