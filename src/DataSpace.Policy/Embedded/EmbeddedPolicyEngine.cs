@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using DataSpace.Rego;
+
+namespace DataSpace.Policy;
+
+/// <summary>
+/// The in-process backend: a bundle compiled once with DataSpace.Rego, one prepared query per
+/// decision path, cached. Thread-safe; evaluations run in parallel without locks.
+/// </summary>
+public sealed class EmbeddedPolicyEngine : IPolicyEngine
+{
+    /// <summary>The <see cref="PolicyDecision.Backend"/> name of this engine.</summary>
+    public const string BackendName = "embedded";
+
+    private readonly ConcurrentDictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
+    private readonly EmbeddedPolicyOptions _options;
+
+    private EmbeddedPolicyEngine(PolicyBundle bundle, RegoEngine engine, EmbeddedPolicyOptions options)
+    {
+        Bundle = bundle;
+        Rego = engine;
+        _options = options;
+    }
+
+    /// <summary>The bundle this engine answers from.</summary>
+    public PolicyBundle Bundle { get; }
+
+    /// <summary>The compiled Rego, for tools that list rules or run ad-hoc queries (e.g. <c>policy test</c>).</summary>
+    public RegoEngine Rego { get; }
+
+    /// <summary>Compiles a bundle.</summary>
+    /// <exception cref="PolicyLoadException">The Rego does not parse or compile; every problem is listed.</exception>
+    public static EmbeddedPolicyEngine Create(PolicyBundle bundle, EmbeddedPolicyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var engine = RegoCompilation.Compile(bundle.Modules, bundle.Data, bundle.RegoVersion);
+        return new EmbeddedPolicyEngine(bundle, engine, options ?? EmbeddedPolicyOptions.Default);
+    }
+
+    /// <inheritdoc />
+    public Task<PolicyDecision> EvaluateAsync(string path, JsonNode? input, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Evaluate(path, input, cancellationToken));
+
+    /// <summary>The synchronous form of <see cref="EvaluateAsync"/>: the embedded engine never waits on I/O.</summary>
+    public PolicyDecision Evaluate(string path, JsonNode? input, CancellationToken cancellationToken = default)
+    {
+        var decisionPath = DecisionPath.Parse(path);
+        var started = _options.TimeProvider.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        PolicyOutcome outcome;
+        JsonNode? result = null;
+        string? error = null;
+        try
+        {
+            var query = _queries.GetOrAdd(decisionPath.Text, static (_, state) => state.Engine.Prepare(state.Query + " = " + ResultVariable), (Engine: Rego, decisionPath.Query));
+            var solutions = query.Evaluate(input is null ? null : RegoValue.FromJsonNode(input), new RegoEvaluationOptions
+            {
+                Timeout = _options.Timeout,
+                MaxSteps = _options.MaxSteps,
+                StrictBuiltinErrors = _options.StrictBuiltinErrors,
+                CancellationToken = cancellationToken,
+                Now = started,
+            }).Solutions;
+            outcome = solutions.Count == 0 ? PolicyOutcome.Undefined : PolicyOutcome.Defined;
+            result = solutions.Count == 0 ? null : solutions[0][ResultVariable].ToJsonNode();
+        }
+        catch (RegoException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = PolicyOutcome.Error;
+            error = e.Message;
+        }
+        catch (RegoException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        return new PolicyDecision
+        {
+            DecisionId = Guid.CreateVersion7(started).ToString(),
+            Path = decisionPath.Text,
+            Outcome = outcome,
+            Result = result,
+            Error = error,
+            BundleDigest = Bundle.Digest,
+            Backend = BackendName,
+            Timestamp = started,
+            Duration = clock.Elapsed,
+        };
+    }
+
+    /// <inheritdoc />
+    public Task<PolicyEngineHealth> CheckHealthAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(PolicyEngineHealth.Ready);
+
+    // The query variable that receives the document's value; user rules cannot bind query variables.
+    private const string ResultVariable = "dataspace_decision";
+}
