@@ -141,7 +141,7 @@ internal sealed class Resolver(ModuleScope module, RuleNode root)
         foreach (var w in expr.With)
         {
             ResolveWithTarget(w.Target, scope);
-            ResolveTerm(w.Value, scope);
+            ResolveWithValue(w.Value, scope);
         }
         switch (expr)
         {
@@ -234,6 +234,31 @@ internal sealed class Resolver(ModuleScope module, RuleNode root)
                 break;
         }
     }
+
+    /// <summary>
+    /// A with value naming a builtin (<c>with count as object.union_n</c>) stays unresolved, so it
+    /// is read as a function reference rather than declaring a fresh (unsafe) local variable.
+    /// </summary>
+    private void ResolveWithValue(Term value, Scope scope)
+    {
+        var builtinName = value switch
+        {
+            VarTerm v => v.Name,
+            RefTerm { Head: VarTerm h } r when r.Path.All(p => p is ScalarTerm { Value: RegoString }) =>
+                string.Join('.', [h.Name, .. r.Path.Select(p => ((RegoString)((ScalarTerm)p).Value).Value)]),
+            _ => null,
+        };
+        var head = value is RefTerm { Head: VarTerm rh } ? rh : value as VarTerm;
+        if (builtinName is not null && head is not null && !NameIsBound(head.Name, scope) && Builtins.BuiltinRegistry.TryGet(builtinName, out _))
+        {
+            head.Kind = VarKind.Unresolved;
+            return;
+        }
+        ResolveTerm(value, scope);
+    }
+
+    private bool NameIsBound(string name, Scope scope) =>
+        name is "input" or "data" || scope.TryLookup(name, out _) || module.Imports.ContainsKey(name) || module.RuleNames.Contains(name);
 
     private void ResolveName(VarTerm v, Scope scope, bool declare)
     {

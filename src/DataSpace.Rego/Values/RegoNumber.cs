@@ -11,7 +11,9 @@ namespace DataSpace.Rego;
 /// </summary>
 public sealed class RegoNumber : RegoValue
 {
-    private static readonly RegoNumber[] Small = Enumerable.Range(-16, 273).Select(i => new RegoNumber(i, 0)).ToArray();
+    // Cached small integers, normalised like every other number (10 is 1e1), so that a cached
+    // value and a computed one compare equal.
+    private static readonly RegoNumber[] Small = Enumerable.Range(-16, 273).Select(Normalised).ToArray();
 
     private RegoNumber(BigInteger mantissa, int exponent)
     {
@@ -60,11 +62,26 @@ public sealed class RegoNumber : RegoValue
             mantissa /= 10;
             exponent++;
         }
-        if (exponent == 0 && mantissa >= -16 && mantissa <= 256 && Small[(int)mantissa + 16] is { } cached)
+        if (exponent is >= 0 and <= 2 && mantissa >= -16 && mantissa <= 256)
         {
-            return cached;
+            var value = mantissa * BigInteger.Pow(10, exponent);
+            if (value >= -16 && value <= 256)
+            {
+                return Small[(int)value + 16];
+            }
         }
         return new RegoNumber(mantissa, exponent);
+    }
+
+    private static RegoNumber Normalised(int value)
+    {
+        var exponent = 0;
+        while (value != 0 && value % 10 == 0)
+        {
+            value /= 10;
+            exponent++;
+        }
+        return new RegoNumber(value, exponent);
     }
 
     /// <summary>Parses JSON/Rego number text exactly; null when the text is not a number.</summary>

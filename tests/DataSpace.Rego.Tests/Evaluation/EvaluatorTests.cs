@@ -111,4 +111,20 @@ public sealed class EvaluatorTests
         var result = engine.Evaluate("data.a.test_p = x", null, new RegoEvaluationOptions { Explain = true });
         Assert.Contains(result.FiredRules, r => r.Name == "p");
     }
+
+    [Fact]
+    public void Evaluate_WithBuiltinReplacedByBuiltinOrLocal()
+    {
+        var engine = Compile("""
+            package a
+            p := x if { x := count([{}, {"foo": 3}]) with count as object.union_n }
+            q if {
+                some v in numbers.range(1, 10)
+                r with count as v
+            }
+            r if count("foo") == 10
+            """);
+        Assert.Equal(RegoValue.ParseJson("""{"foo": 3}"""), engine.EvaluateRule("data.a.p"));
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.a.q"));
+    }
 }

@@ -33,4 +33,16 @@ public sealed class RegoNumberTests
         Array.Sort(shuffled);
         Assert.Equal(ordered, shuffled);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(200)]
+    [InlineData(-10)]
+    public void Of_CachedInteger_EqualsComputedValue(long n)
+    {
+        var computed = RegoNumber.Add(RegoNumber.Of(n - 1), RegoNumber.One);
+        Assert.Equal(RegoNumber.Of(n), computed);
+        Assert.Equal(RegoNumber.Of(n).GetHashCode(), computed.GetHashCode());
+        Assert.Equal(RegoNumber.Of(n), RegoNumber.Parse(n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0"));
+    }
 }
