@@ -27,10 +27,10 @@ internal sealed partial class Evaluator
             {
                 return k(constant);
             }
-            // Inside the replacement, the replaced function means the original again.
+            // The replacement runs with no mocks at all, as in OPA (an empty mock frame is pushed):
+            // the replaced function means the original again, and one mock never calls another.
             var outer = State;
-            var inner = new EvalState { Input = outer.Input, Data = outer.Data, Mocks = new Dictionary<string, FunctionMock>(mocks, StringComparer.Ordinal) };
-            inner.Mocks.Remove(name);
+            var inner = new EvalState { Input = outer.Input, Data = outer.Data };
             RegoValue? result = null;
             State = inner;
             try

@@ -144,7 +144,7 @@ internal sealed partial class Parser
             Advance();
             if (At(TokenKind.LBrace))
             {
-                return ParseBraceBody();
+                return ParseBraceBodyOrTerm();
             }
             var lit = ParseLiteral();
             return new Body([lit], lit.Location);
@@ -167,6 +167,39 @@ internal sealed partial class Parser
 
     /// <summary>True when a keyword is followed by <c>.</c> or <c>[</c>, so it names a rule or a ref head (<c>else.x := 1</c>).</summary>
     private bool KeywordUsedAsName() => PeekAt(1).Kind is TokenKind.Dot or TokenKind.LBrack && !PeekAt(1).NewlineBefore;
+
+    /// <summary>
+    /// <c>if {x: i | …}</c> is a body of one expression, an object comprehension: as OPA does, a
+    /// braced body is tried first and a single literal second. The body's error wins if both fail.
+    /// </summary>
+    private Body ParseBraceBodyOrTerm()
+    {
+        var mark = _index;
+        var diagnostics = _diagnostics.Count;
+        try
+        {
+            return ParseBraceBody();
+        }
+        catch (ParseAbort)
+        {
+            var bodyErrors = _diagnostics[diagnostics..];
+            var afterBody = _index;
+            _index = mark;
+            _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+            try
+            {
+                var lit = ParseLiteral();
+                return new Body([lit], lit.Location);
+            }
+            catch (ParseAbort)
+            {
+                _index = afterBody;
+                _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+                _diagnostics.AddRange(bodyErrors);
+                throw;
+            }
+        }
+    }
 
     private Body ParseBraceBody()
     {

@@ -42,4 +42,24 @@ public sealed class ParserTests
         });
         Assert.Equal(new RegoString("hello world, 2"), engine.EvaluateRule("data.a.msg"));
     }
+
+    [Fact]
+    public void Compile_IfFollowedByObjectComprehension_IsOneExpressionBody()
+    {
+        var engine = RegoEngine.Compile(new Dictionary<string, string>
+        {
+            ["a.rego"] = "package a\np if {x: i | some i, x in [\"a\", \"b\"]}\n",
+        });
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.a.p"));
+    }
+
+    [Fact]
+    public void Compile_BadBraceBody_ReportsTheBodyError()
+    {
+        var e = Assert.Throws<RegoCompileException>(() => RegoEngine.Compile(new Dictionary<string, string>
+        {
+            ["a.rego"] = "package a\np if {\n  x := [1, 2\n}\n",
+        }));
+        Assert.Equal(4, Assert.Single(e.Diagnostics).Location!.Line);
+    }
 }
