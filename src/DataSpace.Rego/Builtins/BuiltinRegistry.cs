@@ -32,6 +32,7 @@ internal static class BuiltinRegistry
         GraphBuiltins.Register(r);
         UuidBuiltins.Register(r);
         JwtBuiltins.Register(r);
+        CryptoX509Builtins.Register(r);
         UnsupportedBuiltins.Register(r);
         return r.Functions;
     }
