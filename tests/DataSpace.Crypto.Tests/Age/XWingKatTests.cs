@@ -6,7 +6,7 @@ namespace DataSpace.Crypto.Tests.Age;
 /// <summary>The X-Wing KEM and the ML-KEM-768 under it against published known answers (<see cref="XWingVectors"/>).</summary>
 public sealed class XWingKatTests
 {
-    public static TheoryData<string> Vectors => new(nameof(XWingVectors.First));
+    public static TheoryData<string> Vectors => new(nameof(XWingVectors.First), nameof(XWingVectors.Second));
 
     [Theory]
     [MemberData(nameof(Vectors))]
@@ -46,6 +46,7 @@ public sealed class XWingKatTests
     private static XWingVectors Vector(string name) => name switch
     {
         nameof(XWingVectors.First) => XWingVectors.First,
+        nameof(XWingVectors.Second) => XWingVectors.Second,
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }
