@@ -8,7 +8,7 @@ internal static class JsonBuiltins
     public static void Register(Registrar r)
     {
         r.Add("json.marshal", 1, a => new RegoString(RegoJson.Serialize(a[0])));
-        r.Add("json.marshal_with_options", 2, a => new RegoString(RegoJson.Serialize(a[0])));
+        r.Add("json.marshal_with_options", 2, JsonMarshalOptions.Marshal);
         r.Add("json.unmarshal", 1, a => Unmarshal(Args.String(a, 0, "json.unmarshal")));
         r.Add("json.is_valid", 1, a => RegoBoolean.Of(a[0] is RegoString s && TryParse(s.Value) is not null));
         r.Add("json.filter", 2, a => Filter(Args.Object(a, 0, "json.filter"), Paths(a, 1, "json.filter")));
