@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DataSpace.Cli.Hosting;
+using DataSpace.Core.Identity;
 using DataSpace.Crypto.Json;
 using DataSpace.Crypto.Keys;
 
@@ -28,7 +29,7 @@ internal static class KeysCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var participantId = parsed.GetRequiredValue(id);
-            if (!ParticipantIdSyntax.IsValid(participantId, out var error))
+            if (!ParticipantId.TryParse(participantId, out _, out var error))
             {
                 throw CliException.Input($"--id: {error}.");
             }

@@ -1,6 +1,7 @@
 using DataSpace.Crypto.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DataSpace.Core.Identity;
 using DataSpace.Crypto.Age;
 using DataSpace.Crypto.Signatures;
 
@@ -66,9 +67,9 @@ public static class KeyFile
             throw Malformed($"the format is not \"{Format}\"");
         }
         var participantId = Text(document, "participantId");
-        if (!ParticipantIdSyntax.IsValid(participantId, out var idError))
+        if (!ParticipantId.TryParse(participantId, out _, out var idError))
         {
-            throw Malformed(idError!);
+            throw Malformed(idError);
         }
         if (!Timestamps.TryParse(Text(document, "createdAt"), out var createdAt))
         {

@@ -36,7 +36,7 @@ public sealed class ParticipantKeys : IDisposable
     /// <exception cref="ArgumentException">The id is not a valid participant id.</exception>
     public static ParticipantKeys Generate(string participantId, TimeProvider? clock = null)
     {
-        if (!ParticipantIdSyntax.IsValid(participantId, out var error))
+        if (!Core.Identity.ParticipantId.TryParse(participantId, out _, out var error))
         {
             throw new ArgumentException(error, nameof(participantId));
         }

@@ -41,7 +41,7 @@ public sealed record ParticipantRegistration(string ParticipantId, Ed25519Public
             reason = "a registration body has exactly the strings participantId, verifierKey, ageRecipient and the object attributes";
             return false;
         }
-        if (!ParticipantIdSyntax.IsValid(id, out var idError))
+        if (!DataSpace.Core.Identity.ParticipantId.TryParse(id, out _, out var idError))
         {
             reason = idError;
             return false;

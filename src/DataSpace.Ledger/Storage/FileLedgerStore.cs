@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DataSpace.Ledger.Merkle;
 
 namespace DataSpace.Ledger.Storage;
@@ -24,8 +23,7 @@ public sealed class FileLedgerStore : ILedgerStore
     private readonly InMemoryHashStore _tree;
     private readonly LeafPositions _positions;
     private readonly SegmentWriter _writer;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
-    private readonly Task _commitLoop;
+    private readonly GroupCommitQueue _queue;
     private Segment[] _segments;
     private Exception? _fault;
 
@@ -47,7 +45,7 @@ public sealed class FileLedgerStore : ILedgerStore
             _writer = SegmentWriter.Resume(directory, options.SegmentBytes, segments[^1], segments.Count - 1);
         }
         _segments = [.. segments];
-        _commitLoop = Task.Run(CommitLoopAsync);
+        _queue = new GroupCommitQueue(options.MaxBatch, CommitAsync);
     }
 
     /// <summary>The directory holding the segments.</summary>
@@ -94,12 +92,7 @@ public sealed class FileLedgerStore : ILedgerStore
         {
             throw new IOException("The ledger store failed earlier and must be reopened.", fault);
         }
-        var pending = new PendingAppend(leaf.ToArray(), new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(FileLedgerStore));
-        }
-        return new ValueTask<ulong>(pending.Done.Task);
+        return _queue.Enqueue(leaf, nameof(FileLedgerStore));
     }
 
     /// <inheritdoc/>
@@ -126,8 +119,7 @@ public sealed class FileLedgerStore : ILedgerStore
     /// <summary>Waits for queued appends to commit, then closes the files and releases the directory.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _commitLoop.ConfigureAwait(false);
+        await _queue.DisposeAsync().ConfigureAwait(false);
         _writer.Dispose();
         foreach (var segment in _segments)
         {
@@ -136,36 +128,25 @@ public sealed class FileLedgerStore : ILedgerStore
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task CommitLoopAsync()
+    private Task CommitAsync(List<PendingAppend> batch)
     {
-        var batch = new List<PendingAppend>(_options.MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        if (_fault is not null)
         {
-            batch.Clear();
-            while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-            try
-            {
-                if (_fault is not null)
-                {
-                    throw new IOException("The ledger store failed earlier and must be reopened.", _fault);
-                }
-                Commit(batch);
-            }
-            catch (Exception e)
-            {
-                // After a failed write or fsync the file state is unknown (a failed fsync may
-                // have dropped dirty pages): refuse everything until the log is reopened and
-                // recovered from what is actually on disk.
-                Volatile.Write(ref _fault, _fault ?? e);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(new IOException("The append was not made durable.", e));
-                }
-            }
+            throw new IOException("The ledger store failed earlier and must be reopened.", _fault);
         }
+        try
+        {
+            Commit(batch);
+        }
+        catch (Exception e)
+        {
+            // After a failed write or fsync the file state is unknown (a failed fsync may have
+            // dropped dirty pages): refuse everything until the log is reopened and recovered
+            // from what is actually on disk.
+            Volatile.Write(ref _fault, _fault ?? e);
+            throw;
+        }
+        return Task.CompletedTask;
     }
 
     private void Commit(List<PendingAppend> batch)

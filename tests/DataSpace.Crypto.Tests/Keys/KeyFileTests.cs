@@ -69,14 +69,4 @@ public sealed class KeyFileTests
 
         Assert.Equal(KeyFileError.Inconsistent, Assert.Throws<KeyFileException>(() => KeyFile.Parse(Encoding.UTF8.GetBytes(json.ToJsonString()))).Error);
     }
-
-    [Theory]
-    [InlineData("88.608.8889", true)]
-    [InlineData("88.608.ACME-1", true)]
-    [InlineData("86", false)]
-    [InlineData("88..1", false)]
-    [InlineData("x.608", false)]
-    [InlineData("88.608/PRD", false)]
-    public void ParticipantIdSyntax_AcceptsIdentifierPrefixesOnly(string id, bool valid) =>
-        Assert.Equal(valid, ParticipantIdSyntax.IsValid(id, out _));
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -27,9 +26,8 @@ public sealed class AzureAppendBlobLedgerStore : ILedgerStore
     private readonly LeafPositions _positions;
     private readonly AzureSegmentSync _sync;
     private readonly List<AzureSegment> _segments;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
     private readonly SemaphoreSlim _writerGate = new(1, 1);
-    private readonly Task _commitLoop;
+    private readonly GroupCommitQueue _queue;
     private AzureSegment[] _readable;
 
     private AzureAppendBlobLedgerStore(BlobContainerClient container, AzureLedgerOptions options, InMemoryHashStore tree, LeafPositions positions, AzureSegmentSync sync, List<AzureSegment> segments)
@@ -41,7 +39,7 @@ public sealed class AzureAppendBlobLedgerStore : ILedgerStore
         _sync = sync;
         _segments = segments;
         _readable = [.. segments];
-        _commitLoop = Task.Run(CommitLoopAsync);
+        _queue = new GroupCommitQueue(options.MaxBatch, CommitAsync);
     }
 
     /// <inheritdoc/>
@@ -96,12 +94,7 @@ public sealed class AzureAppendBlobLedgerStore : ILedgerStore
         {
             throw new ArgumentException($"A leaf may hold at most {_options.MaxLeafBytes} bytes.", nameof(leaf));
         }
-        var pending = new PendingAppend(leaf.ToArray(), new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(AzureAppendBlobLedgerStore));
-        }
-        return new ValueTask<ulong>(pending.Done.Task);
+        return _queue.Enqueue(leaf, nameof(AzureAppendBlobLedgerStore));
     }
 
     /// <inheritdoc/>
@@ -127,38 +120,23 @@ public sealed class AzureAppendBlobLedgerStore : ILedgerStore
     /// <summary>Waits for queued appends to commit.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _commitLoop.ConfigureAwait(false);
+        await _queue.DisposeAsync().ConfigureAwait(false);
         _writerGate.Dispose();
     }
 
-    private async Task CommitLoopAsync()
+    private async Task CommitAsync(List<PendingAppend> batch)
     {
-        var batch = new List<PendingAppend>(_options.MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        // A failed append needs no latch here: the next conditional append finds out what
+        // actually landed (412, then catch-up) before anything else is written.
+        await _writerGate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            batch.Clear();
-            while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-            await _writerGate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                await AzureBatchCommitter.CommitAsync(batch, new AzureCommitContext(_container, _options, _tree, _positions, _sync, _segments)).ConfigureAwait(false);
-                Volatile.Write(ref _readable, [.. _segments]);
-            }
-            catch (Exception e)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(new IOException("The append was not committed to Azure.", e));
-                }
-            }
-            finally
-            {
-                _writerGate.Release();
-            }
+            await AzureBatchCommitter.CommitAsync(batch, new AzureCommitContext(_container, _options, _tree, _positions, _sync, _segments)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _readable, [.. _segments]);
+            _writerGate.Release();
         }
     }
 
