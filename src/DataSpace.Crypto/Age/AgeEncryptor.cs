@@ -14,10 +14,10 @@ public static class AgeEncryptor
     /// </summary>
     /// <param name="plaintext">The data to encrypt.</param>
     /// <param name="output">Receives the age file.</param>
-    /// <param name="recipients">Who can decrypt; at least one. An <see cref="ScryptRecipient"/> must be the only one.</param>
+    /// <param name="recipients">Who can decrypt; at least one. An <see cref="ScryptRecipient"/> must be the only one; <see cref="HybridRecipient"/>s may only be joined by other hybrid recipients.</param>
     /// <param name="armor">Write the PEM <c>AGE ENCRYPTED FILE</c> armor instead of binary.</param>
     /// <param name="cancellationToken">Stops the operation; the output is then incomplete.</param>
-    /// <exception cref="ArgumentException">No recipient, or a passphrase recipient mixed with others.</exception>
+    /// <exception cref="ArgumentException">No recipient, a passphrase recipient mixed with others, or hybrid post-quantum recipients mixed with classic ones.</exception>
     public static async Task EncryptAsync(Stream plaintext, Stream output, IReadOnlyList<IRecipient> recipients, bool armor = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
@@ -36,6 +36,11 @@ public static class AgeEncryptor
             if (stanzas.Count > 1 && stanzas.Any(stanza => stanza.Type == ScryptRecipient.StanzaType))
             {
                 throw new ArgumentException("A passphrase (scrypt) recipient must be the only recipient of a file.", nameof(recipients));
+            }
+            if (stanzas.Any(stanza => stanza.Type == HybridRecipient.StanzaType) && !stanzas.All(stanza => stanza.Type == HybridRecipient.StanzaType))
+            {
+                // Age spec: a file SHOULD NOT mix post-quantum and classic recipients (age 1.3 refuses too).
+                throw new ArgumentException("Post-quantum (age1pq) recipients cannot be mixed with classic recipients: the file would not resist a quantum adversary.", nameof(recipients));
             }
 
             // Step 2: the header with its MAC, then the payload nonce (age spec, "Header MAC", "Payload").

@@ -53,6 +53,17 @@ public sealed class HybridRoundTripTests
     }
 
     [Fact]
+    public async Task HybridMixedWithClassicRecipients_IsRefused()
+    {
+        using var hybrid = HybridIdentity.Generate();
+        using var classic = X25519Identity.Generate();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => AgeTestFiles.EncryptAsync([1], [hybrid.Recipient, classic.Recipient]));
+        await Assert.ThrowsAsync<ArgumentException>(() => AgeTestFiles.EncryptAsync([1], [classic.Recipient, hybrid.Recipient]));
+        await Assert.ThrowsAsync<ArgumentException>(() => AgeTestFiles.EncryptAsync([1], [hybrid.Recipient, new ScryptRecipient("passphrase", workFactor: 1)]));
+    }
+
+    [Fact]
     public async Task WrongIdentities_AreNoMatch()
     {
         using var identity = HybridIdentity.Generate();

@@ -29,24 +29,11 @@ internal static class XWing
     public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) =>
         publicKey.Length == PublicKeySize && MlKem768.IsValidEncapsulationKey(publicKey[..MlKem768.EncapsulationKeySize]);
 
-    /// <summary>X-Wing Encapsulate(pk) with fresh randomness; null when the X25519 part is a low-order point.</summary>
-    public static (byte[] SharedSecret, byte[] Ciphertext)? Encapsulate(ReadOnlySpan<byte> publicKey)
-    {
-        var seed = RandomNumberGenerator.GetBytes(EncapsulationSeedSize);
-        try
-        {
-            return EncapsulateDerand(publicKey, seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
-    }
-
     /// <summary>
     /// X-Wing EncapsulateDerand(pk, eseed): ct_X = X25519(ek_X, base), ss_X = X25519(ek_X, pk_X),
     /// (ss_M, ct_M) = ML-KEM-768.Encaps_internal(pk_M, eseed[0..32]), ss = Combiner(…).
-    /// Returns null when ss_X is all zero (pk_X is a low-order point).
+    /// Returns null when ss_X is all zero (pk_X is a low-order point). X-Wing's Encapsulate(pk) is
+    /// this with 64 fresh random bytes, which <see cref="HybridRecipient"/> draws.
     /// </summary>
     public static (byte[] SharedSecret, byte[] Ciphertext)? EncapsulateDerand(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> encapsulationSeed)
     {
