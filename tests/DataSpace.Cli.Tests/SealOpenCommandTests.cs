@@ -151,6 +151,29 @@ public sealed class SealOpenCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seal_ToPostQuantumRecipient_DecryptsWithItsIdentity()
+    {
+        using var hybrid = DataSpace.Crypto.Age.HybridIdentity.Generate();
+        (await CliRun.RunAsync("seal", "--to", hybrid.Recipient.ToString(), "-i", _dir.File("data.bin"), "-o", _dir.File("pq.age"))).Succeeded();
+
+        await using var input = File.OpenRead(_dir.File("pq.age"));
+        using var output = new MemoryStream();
+        await DataSpace.Crypto.Age.AgeDecryptor.DecryptAsync(input, output, [hybrid], TestContext.Current.CancellationToken);
+
+        Assert.Equal(_plaintext, output.ToArray());
+    }
+
+    [Fact]
+    public async Task Seal_PostQuantumMixedWithClassic_IsRefusedAndWritesNothing()
+    {
+        using var hybrid = DataSpace.Crypto.Age.HybridIdentity.Generate();
+        var run = await CliRun.RunAsync("seal", "--to", hybrid.Recipient.ToString(), "--to", _consumerRecipient, "-i", _dir.File("data.bin"), "-o", _dir.File("pq.age"));
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.DoesNotContain(_dir.Names(), name => name.Contains("pq.age", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownOption_IsAUsageError()
     {
         var run = await CliRun.RunAsync("seal", "--bogus");

@@ -16,7 +16,7 @@ internal static class SealCommand
 {
     public static Command Create(CliConsole console)
     {
-        var to = new Option<string[]>("--to", "-r") { Description = "An age recipient (age1…). Repeat for several.", Required = true };
+        var to = new Option<string[]>("--to", "-r") { Description = "An age recipient: age1… (X25519) or age1pq1… (ML-KEM-768 + X25519 hybrid). Repeat for several.", Required = true };
         var sign = new Option<string?>("--sign") { Description = "A participant key file: sign a manifest of the sealed file (written to OUT.sig.json)." };
         var passphrase = KeyOptions.PassphraseFile();
         var armor = new Option<bool>("--armor", "-a") { Description = "Write ASCII-armored (PEM) output." };
@@ -37,13 +37,21 @@ internal static class SealCommand
 
             var manifest = await ByteProgress.RunAsync(console, "sealing", source.Length, async progress =>
             {
-                if (keys is null)
+                try
                 {
-                    await using var counted = new DigestingStream(source, leaveOpen: true, computeDigest: false) { Progress = progress };
-                    await AgeEncryptor.EncryptAsync(counted, sealedFile.Stream, recipients.Cast<IRecipient>().ToList(), options.Armor, cancellationToken);
-                    return null;
+                    if (keys is null)
+                    {
+                        await using var counted = new DigestingStream(source, leaveOpen: true, computeDigest: false) { Progress = progress };
+                        await AgeEncryptor.EncryptAsync(counted, sealedFile.Stream, recipients, options.Armor, cancellationToken);
+                        return null;
+                    }
+                    return await Sealer.SealAsync(source, sealedFile.Stream, recipients, keys.Signer, options with { Progress = progress }, cancellationToken);
                 }
-                return await Sealer.SealAsync(source, sealedFile.Stream, recipients, keys.Signer, options with { Progress = progress }, cancellationToken);
+                catch (ArgumentException e)
+                {
+                    // The recipients cannot share one file (e.g. post-quantum and classic mixed).
+                    throw CliException.Input($"cannot seal to these recipients: {e.Message}", inner: e);
+                }
             });
 
             await sealedFile.CommitAsync(cancellationToken);
@@ -58,15 +66,15 @@ internal static class SealCommand
         return command;
     }
 
-    private static X25519Recipient ParseRecipient(string text)
+    private static IRecipient ParseRecipient(string text)
     {
         try
         {
-            return X25519Recipient.Parse(text);
+            return AgeRecipients.Parse(text);
         }
         catch (Exception e) when (e is FormatException or AgeException or ArgumentException)
         {
-            throw CliException.Input($"--to \"{text}\" is not an age X25519 recipient: {e.Message}", "recipients look like age1…; 'dataspace keys show KEYFILE' prints yours.", e);
+            throw CliException.Input($"--to \"{text}\" is not an age recipient: {e.Message}", "recipients look like age1… (X25519) or age1pq1… (post-quantum hybrid); 'dataspace keys show KEYFILE' prints yours.", e);
         }
     }
 }

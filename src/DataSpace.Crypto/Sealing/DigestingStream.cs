@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace DataSpace.Crypto.Sealing;
@@ -8,10 +9,11 @@ namespace DataSpace.Crypto.Sealing;
 /// </summary>
 /// <remarks>
 /// Hashing costs more per byte than ChaCha20-Poly1305 here, so on the asynchronous path each
-/// block is hashed on another core while the caller works on it: a read returns at once and its
-/// block is hashed in the background, and the next read first waits for that hash (the caller
-/// may reuse the buffer only then); a write completes only when both the inner write and the
-/// hash of its block are done. The digest therefore always covers exactly the bytes passed, in order.
+/// block is hashed on another core while the caller works: a read returns at once and a copy of
+/// its block is hashed in the background (the caller may change its buffer as soon as the read
+/// returns), and the next read first waits for that hash; a write completes only when both the
+/// inner write and the hash of its block are done. The digest therefore always covers exactly the
+/// bytes passed, in order.
 /// </remarks>
 public sealed class DigestingStream : Stream
 {
@@ -82,7 +84,7 @@ public sealed class DigestingStream : Stream
     {
         await _pendingHash.ConfigureAwait(false);
         var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        _pendingHash = AccountInBackground(buffer[..read]);
+        _pendingHash = AccountInBackground(buffer[..read], copy: true);
         return read;
     }
 
@@ -103,7 +105,7 @@ public sealed class DigestingStream : Stream
     /// <inheritdoc />
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var hashing = AccountInBackground(buffer);
+        var hashing = AccountInBackground(buffer, copy: false);
         await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         await hashing.ConfigureAwait(false);
     }
@@ -148,8 +150,11 @@ public sealed class DigestingStream : Stream
         base.Dispose(disposing);
     }
 
-    /// <summary>Hashes on the thread pool when the block is large enough to be worth a hop.</summary>
-    private Task AccountInBackground(ReadOnlyMemory<byte> block)
+    /// <summary>
+    /// Hashes on the thread pool when the block is large enough to be worth a hop; with
+    /// <paramref name="copy"/>, a private copy, for callers that may change the block meanwhile.
+    /// </summary>
+    private Task AccountInBackground(ReadOnlyMemory<byte> block, bool copy)
     {
         if (_hash is null || block.Length < BackgroundThreshold)
         {
@@ -159,7 +164,18 @@ public sealed class DigestingStream : Stream
         CheckOpen();
         BytesProcessed += block.Length;
         Progress?.Invoke(BytesProcessed);
-        return Task.Run(() => _hash.AppendData(block.Span));
+        if (!copy)
+        {
+            return Task.Run(() => _hash.AppendData(block.Span));
+        }
+        var length = block.Length;
+        var snapshot = ArrayPool<byte>.Shared.Rent(length);
+        block.Span.CopyTo(snapshot);
+        return Task.Run(() =>
+        {
+            _hash.AppendData(snapshot, 0, length);
+            ArrayPool<byte>.Shared.Return(snapshot);
+        });
     }
 
     private void Account(ReadOnlySpan<byte> bytes)

@@ -15,7 +15,7 @@ public static class Sealer
     public static async Task<JsonObject> SealAsync(
         Stream plaintext,
         Stream ciphertext,
-        IReadOnlyList<X25519Recipient> recipients,
+        IReadOnlyList<IRecipient> recipients,
         Ed25519Signer signer,
         SealOptions options,
         CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public static class Sealer
         ArgumentOutOfRangeException.ThrowIfZero(recipients.Count);
         await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true) { Progress = options.Progress };
         await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true);
-        await AgeEncryptor.EncryptAsync(plainDigest, cipherDigest, recipients.Cast<IRecipient>().ToList(), options.Armor, cancellationToken).ConfigureAwait(false);
+        await AgeEncryptor.EncryptAsync(plainDigest, cipherDigest, recipients, options.Armor, cancellationToken).ConfigureAwait(false);
         await cipherDigest.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var manifest = new SealManifest(
@@ -32,7 +32,7 @@ public static class Sealer
             Convert.ToHexStringLower(cipherDigest.Digest),
             cipherDigest.BytesProcessed,
             options.Armor,
-            recipients.Select(r => r.ToString()).ToList(),
+            recipients.Select(r => r.ToString()!).ToList(),
             signer.PublicKey.VerifierKey,
             Timestamps.Now(options.Clock),
             options.Context ?? new Dictionary<string, string>());
