@@ -66,6 +66,7 @@ internal static class DataSpaceCommandLine
         root.Add(OpenCommand.Create(console));
         root.Add(SignCommand.Create(console));
         root.Add(VerifyCommand.Create(console));
+        root.Add(Policy.PolicyCommand.Create(console));
         root.Add(LedgerCommand.Create(console));
         root.Add(AuditCommand.Create(console));
         return root;

@@ -58,6 +58,10 @@ internal static class BundleData
         return root;
     }
 
+    /// <summary>Merges a further data document (e.g. <c>--data file.json</c>) into <paramref name="target"/>; overlapping values are a conflict.</summary>
+    public static void MergeDocument(JsonObject target, JsonObject source, string origin) =>
+        MergeInto(target, source, new BundleFile(origin, ReadOnlyMemory<byte>.Empty));
+
     // The paths a data file writes: its folder, or for the root file each top-level key.
     private static IEnumerable<string> OwnedPaths(string folder, JsonNode? value) =>
         folder.Length > 0 ? [folder] : ((JsonObject)value!).Select(p => p.Key);
