@@ -17,9 +17,7 @@ internal sealed class AzureSegmentSync(BlobContainerClient container, AzureLedge
     public async Task<AzureSegment> CatchUpAsync(List<AzureSegment> segments, CancellationToken cancellationToken)
     {
         var current = segments[^1];
-        BlobProperties properties = await current.Blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await ReadRecordsAsync(current, properties.ContentLength, cancellationToken).ConfigureAwait(false);
-        current.BlockCount = properties.BlobCommittedBlockCount;
+        await RefreshTailAsync(current, cancellationToken).ConfigureAwait(false);
 
         await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, options.Prefix + "/", cancellationToken).ConfigureAwait(false))
         {
@@ -27,10 +25,20 @@ internal sealed class AzureSegmentSync(BlobContainerClient container, AzureLedge
             {
                 continue;
             }
+            // A newer segment exists, so the one before it is closed: but records may have been
+            // appended to it after the tail was read above, so read it to its final length first.
+            await RefreshTailAsync(current, cancellationToken).ConfigureAwait(false);
             current = await OpenSegmentAsync(item.Name, segments.Count, firstIndex, cancellationToken).ConfigureAwait(false);
             segments.Add(current);
         }
         return current;
+    }
+
+    private async Task RefreshTailAsync(AzureSegment segment, CancellationToken cancellationToken)
+    {
+        BlobProperties properties = await segment.Blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ReadRecordsAsync(segment, properties.ContentLength, cancellationToken).ConfigureAwait(false);
+        segment.BlockCount = properties.BlobCommittedBlockCount;
     }
 
     /// <summary>Reads a whole segment that this writer has not seen yet.</summary>
