@@ -70,6 +70,8 @@ public static class CanonicalJson
     private readonly struct CanonicalWriter(IBufferWriter<byte> output)
     {
         private const int MaxDepth = 128;
+        private static readonly System.Buffers.SearchValues<char> MustEscape = System.Buffers.SearchValues.Create(
+            "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
         public void WriteValue(JsonElement value, int depth)
         {
@@ -104,7 +106,7 @@ public static class CanonicalJson
                     {
                         throw new CanonicalJsonException($"Number {value.GetRawText()} is outside the IEEE 754 binary64 range (RFC 8785 §3.2.2.3).");
                     }
-                    WriteAscii(Es6NumberFormatter.Format(number));
+                    WriteNumber(number);
                     break;
                 case JsonValueKind.True:
                     WriteRaw("true"u8);
@@ -189,9 +191,33 @@ public static class CanonicalJson
             return text;
         }
 
+        /// <summary>§3.2.2.3; integers below 10^15 (ids, sizes, counts: most numbers here) take a direct path.</summary>
+        private void WriteNumber(double number)
+        {
+            if (Math.Abs(number) < 1e15 && number == Math.Truncate(number))
+            {
+                var span = output.GetSpan(20);
+                ((long)number).TryFormat(span, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+                output.Advance(written);
+                return;
+            }
+            WriteAscii(Es6NumberFormatter.Format(number));
+        }
+
         /// <summary>§3.2.2.2: escape only '"', '\\' and controls; short forms where JSON.stringify uses them.</summary>
         private void WriteString(string text)
         {
+            if (text.AsSpan().IndexOfAny(MustEscape) < 0)
+            {
+                // Most strings need no escape: copy their UTF-8 straight between the quotes.
+                var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+                span[0] = (byte)'"';
+                var length = Encoding.UTF8.GetBytes(text, span[1..]);
+                span[length + 1] = (byte)'"';
+                output.Advance(length + 2);
+                return;
+            }
+
             var builder = new StringBuilder(text.Length + 2);
             builder.Append('"');
             foreach (var c in text)
