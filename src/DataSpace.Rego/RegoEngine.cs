@@ -31,7 +31,19 @@ public sealed class RegoEngine
 
     /// <summary>Compiles modules in the given order with optional base data.</summary>
     public static RegoEngine Compile(IEnumerable<KeyValuePair<string, string>> modules, RegoValue? data = null, RegoVersion version = RegoVersion.V1) =>
-        new(Compiler.Compile(modules, data ?? RegoObject.Empty, version));
+        Compile(modules.Select(m => new RegoModule(m.Key, m.Value, version)), data);
+
+    /// <summary>
+    /// Compiles modules in the given order, each parsed in its own <see cref="RegoModule.Version"/>
+    /// (as OPA does for a bundle whose manifest lists <c>file_rego_versions</c>).
+    /// </summary>
+    /// <exception cref="RegoCompileException">Parse or compile errors, all of them.</exception>
+    public static RegoEngine Compile(IEnumerable<RegoModule> modules, RegoValue? data = null) =>
+        new(Compiler.Compile(modules, data ?? RegoObject.Empty));
+
+    /// <summary>Compiles modules, each in its own version, with base data given as JSON.</summary>
+    public static RegoEngine Compile(IEnumerable<RegoModule> modules, JsonNode? data) =>
+        Compile(modules, data is null ? null : RegoValue.FromJsonNode(data));
 
     /// <summary>Compiles with base data given as JSON.</summary>
     public static RegoEngine Compile(IReadOnlyDictionary<string, string> modules, JsonNode? data, RegoVersion version = RegoVersion.V1) =>

@@ -20,11 +20,12 @@ public sealed class PolicyBundle
 {
     private readonly JsonObject _data;
 
-    private PolicyBundle(IReadOnlyList<BundleFile> files, BundleManifest manifest, IReadOnlyDictionary<string, string> modules, JsonObject data, RegoVersion version)
+    private PolicyBundle(IReadOnlyList<BundleFile> files, BundleManifest manifest, IReadOnlyDictionary<string, string> modules, JsonObject data, IReadOnlyList<RegoModule> regoModules, RegoVersion version)
     {
         Files = files;
         Manifest = manifest;
         Modules = modules;
+        RegoModules = regoModules;
         _data = data;
         RegoVersion = version;
         Digest = BundleDigest.Compute(files);
@@ -39,10 +40,20 @@ public sealed class PolicyBundle
     /// <summary>Rego modules: file name → source.</summary>
     public IReadOnlyDictionary<string, string> Modules { get; }
 
+    /// <summary>
+    /// Rego modules in file-name order, each with the version the manifest gives it
+    /// (<c>file_rego_versions</c>, else <c>rego_version</c>, else <see cref="PolicyBundleOptions.DefaultRegoVersion"/>);
+    /// compile these with <see cref="RegoEngine.Compile(IEnumerable{RegoModule}, RegoValue?)"/> so v0 and v1 files can share a bundle.
+    /// </summary>
+    public IReadOnlyList<RegoModule> RegoModules { get; }
+
     /// <summary>The base data document merged from every <c>data.json</c> (a fresh copy on each call).</summary>
     public JsonObject Data => (JsonObject)_data.DeepClone();
 
-    /// <summary>The Rego version all modules are written in.</summary>
+    /// <summary>
+    /// The bundle's own Rego version: the one every module shares, or, when <c>file_rego_versions</c>
+    /// mixes v0 and v1, the manifest's <c>rego_version</c> (else the default). Per-module versions are in <see cref="RegoModules"/>.
+    /// </summary>
     public RegoVersion RegoVersion { get; }
 
     /// <summary>The bundle digest, <c>sha256:</c> + hex (see <see cref="BundleDigest"/>).</summary>
@@ -96,25 +107,17 @@ public sealed class PolicyBundle
             modules[file.Name] = DecodeUtf8(file);
         }
         var data = BundleData.Merge(kept.Where(f => BundleReader.IsDataFile(f.Name)), manifest);
-        var version = SingleVersion(modules.Keys, manifest, options.DefaultRegoVersion);
+        var regoModules = modules.Select(m => new RegoModule(m.Key, m.Value, manifest.VersionOf(m.Key, options.DefaultRegoVersion))).ToList();
         BundleRoots.Check(modules, manifest);
-        return new PolicyBundle(kept, manifest, modules, data, version);
+        return new PolicyBundle(kept, manifest, modules, data, regoModules, BundleVersion(regoModules, manifest, options.DefaultRegoVersion));
     }
 
-    // The embedded engine compiles all modules in one dialect; a bundle that mixes v0 and v1 files
-    // is refused with the reason rather than compiled wrongly.
-    private static RegoVersion SingleVersion(IEnumerable<string> modules, BundleManifest manifest, RegoVersion fallback)
+    // Modules are compiled each in its own version (as OPA does); this single version only matters
+    // to callers that add modules later without saying which dialect they are in.
+    private static RegoVersion BundleVersion(IReadOnlyList<RegoModule> modules, BundleManifest manifest, RegoVersion fallback)
     {
-        var versions = modules.GroupBy(m => manifest.VersionOf(m, fallback)).ToList();
-        if (versions.Count > 1)
-        {
-            var v0 = versions.First(g => g.Key == RegoVersion.V0).First();
-            var v1 = versions.First(g => g.Key == RegoVersion.V1).First();
-            throw new PolicyLoadException(PolicyProblem.BundleError,
-                $"the bundle mixes Rego v0 ({v0}) and v1 ({v1}) modules; the embedded engine compiles one version per bundle. Rewrite the v0 files in v1 syntax (opa fmt --rego-v1 does it) or split the bundle.",
-                ".manifest");
-        }
-        return versions.Count == 1 ? versions[0].Key : manifest.RegoVersion ?? fallback;
+        var versions = modules.Select(m => m.Version).Distinct().ToList();
+        return versions.Count == 1 ? versions[0] : manifest.RegoVersion ?? fallback;
     }
 
     private static string DecodeUtf8(BundleFile file)

@@ -3,13 +3,11 @@ using DataSpace.Rego.Ast;
 namespace DataSpace.Rego.Compilation;
 
 /// <summary>The result of compilation: modules, the rule tree under <c>data</c>, and base data.</summary>
-internal sealed class CompiledPolicy(IReadOnlyList<Module> modules, RuleNode root, RegoValue data, RegoVersion version)
+internal sealed class CompiledPolicy(IReadOnlyList<Module> modules, RuleNode root, RegoValue data)
 {
     public IReadOnlyList<Module> Modules { get; } = modules;
 
     public RuleNode Root { get; } = root;
 
     public RegoValue Data { get; } = data;
-
-    public RegoVersion Version { get; } = version;
 }

@@ -11,14 +11,14 @@ namespace DataSpace.Rego.Compilation;
 /// </summary>
 internal static class Compiler
 {
-    public static CompiledPolicy Compile(IEnumerable<KeyValuePair<string, string>> sources, RegoValue data, RegoVersion version)
+    public static CompiledPolicy Compile(IEnumerable<RegoModule> sources, RegoValue data)
     {
         // Step 1: parse.
         var diagnostics = new List<Diagnostic>();
         var modules = new List<Module>();
-        foreach (var (name, text) in sources)
+        foreach (var source in sources)
         {
-            var module = new Parser(text, name, version, diagnostics).ParseModule();
+            var module = new Parser(source.Source, source.Name, source.Version, diagnostics).ParseModule();
             if (module is not null)
             {
                 modules.Add(module);
@@ -79,7 +79,7 @@ internal static class Compiler
         {
             throw new RegoCompileException(diagnostics);
         }
-        return new CompiledPolicy(modules, root, data, version);
+        return new CompiledPolicy(modules, root, data);
     }
 
     /// <summary>Compiles an ad-hoc query against a policy; returns the body and its frame size and variable names.</summary>

@@ -78,15 +78,20 @@ public sealed class PolicyBundleTests
     }
 
     [Fact]
-    public void FromFiles_MixedFileRegoVersions_RefusedWithReason()
+    public void FromFiles_MixedFileRegoVersions_EachModuleKeepsItsVersionAndCompiles()
     {
-        var error = Assert.Throws<PolicyLoadException>(() => PolicyBundle.FromFiles([
+        var bundle = PolicyBundle.FromFiles([
             TestBundles.File(".manifest", """{"rego_version": 1, "file_rego_versions": {"/legacy/*.rego": 0}}"""),
-            TestBundles.File("legacy/old.rego", "package legacy\nallow { true }"),
-            TestBundles.File("new.rego", "package n\nallow := true"),
-        ]));
+            TestBundles.File("legacy/old.rego", "package legacy\nallow { true }\nnames[n] { n := input.names[_] }"),
+            TestBundles.File("new.rego", "package n\nimport data.legacy\nallow if { legacy.allow; \"a\" in legacy.names }"),
+        ]);
 
-        Assert.Contains("mixes Rego v0", error.Message);
+        Assert.Equal(RegoVersion.V1, bundle.RegoVersion);
+        Assert.Equal(
+            [new RegoModule("new.rego", bundle.Modules["new.rego"], RegoVersion.V1), new RegoModule("legacy/old.rego", bundle.Modules["legacy/old.rego"], RegoVersion.V0)],
+            bundle.RegoModules.OrderBy(m => m.Name.Length));
+        var engine = RegoEngine.Compile(bundle.RegoModules, bundle.Data);
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.n.allow", RegoValue.ParseJson("""{"names": ["a"]}""")));
     }
 
     [Theory]
