@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using NSec.Cryptography;
 
 namespace DataSpace.Crypto.Signatures;
@@ -27,7 +24,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     {
         Name = name;
         _key = key;
-        KeyHash = ComputeKeyHash(name, key);
+        KeyHash = NoteKeyHash.Compute(name, NoteAlgorithmByte, key);
         _nsecKey = new Lazy<PublicKey>(() => PublicKey.Import(SignatureAlgorithm.Ed25519, _key, KeyBlobFormat.RawPublicKey));
     }
 
@@ -120,15 +117,4 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
 
     /// <inheritdoc />
     public override string ToString() => VerifierKey;
-
-    private static uint ComputeKeyHash(string name, byte[] key)
-    {
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[nameBytes.Length + 2 + key.Length];
-        nameBytes.CopyTo(input, 0);
-        input[nameBytes.Length] = 0x0A;
-        input[nameBytes.Length + 1] = NoteAlgorithmByte;
-        key.CopyTo(input, nameBytes.Length + 2);
-        return BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(input));
-    }
 }

@@ -115,7 +115,7 @@ internal static class EntryParser
         foreach (var item in array.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object || item.EnumerateObject().Count() != 3
-                || !TryString(item, "kid", out var kid) || !TryString(item, "alg", out var alg) || !TryString(item, "sig", out var sig))
+                || !item.TryGetString("kid", out var kid) || !item.TryGetString("alg", out var alg) || !item.TryGetString("sig", out var sig))
             {
                 return EntryVerdict.Refuse(EntryFault.Malformed, $"signature {index} must be an object with exactly the string members alg, kid and sig");
             }
@@ -135,17 +135,6 @@ internal static class EntryParser
             index++;
         }
         return null;
-    }
-
-    private static bool TryString(JsonElement obj, string name, out string value)
-    {
-        value = string.Empty;
-        if (obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
-        {
-            value = v.GetString()!;
-            return true;
-        }
-        return false;
     }
 
     /// <summary>

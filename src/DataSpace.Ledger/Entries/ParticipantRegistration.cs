@@ -34,8 +34,8 @@ public sealed record ParticipantRegistration(string ParticipantId, Ed25519Public
     {
         registration = null;
         if (body.ValueKind != JsonValueKind.Object || body.EnumerateObject().Count() != 4
-            || !TryString(body, "participantId", out var id) || !TryString(body, "verifierKey", out var vkey)
-            || !TryString(body, "ageRecipient", out var recipient)
+            || !body.TryGetString("participantId", out var id) || !body.TryGetString("verifierKey", out var vkey)
+            || !body.TryGetString("ageRecipient", out var recipient)
             || !body.TryGetProperty("attributes", out var attributes) || attributes.ValueKind != JsonValueKind.Object)
         {
             reason = "a registration body has exactly the strings participantId, verifierKey, ageRecipient and the object attributes";
@@ -64,16 +64,5 @@ public sealed record ParticipantRegistration(string ParticipantId, Ed25519Public
         registration = new ParticipantRegistration(id, key, recipient, JsonObject.Create(attributes)!);
         reason = null;
         return true;
-    }
-
-    private static bool TryString(JsonElement obj, string name, out string value)
-    {
-        value = string.Empty;
-        if (obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
-        {
-            value = v.GetString()!;
-            return true;
-        }
-        return false;
     }
 }
