@@ -22,7 +22,7 @@ internal static class SealCommand
         var armor = new Option<bool>("--armor", "-a") { Description = "Write ASCII-armored (PEM) output." };
         var input = new Option<string>("--input", "-i") { Description = "The file to encrypt.", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the age file.", Required = true };
-        var command = new Command("seal", "Encrypt a file with age (X25519 recipients), optionally with a signed manifest.")
+        var command = new Command("seal", "Encrypt a file with age (X25519 or post-quantum hybrid recipients), optionally with a signed manifest.")
         {
             to, sign, passphrase, armor, input, output,
         };
