@@ -7,6 +7,77 @@ internal sealed partial class Evaluator
 {
     private bool EvalBody(Body body, int index, RegoValue?[] f, Func<bool> k)
     {
+        // Tests and assignments whose operands are ground run in place; only an expression that can
+        // yield several solutions (or carries `with`) needs a continuation for the rest of the body.
+        var exprs = body.Exprs;
+        for (; index < exprs.Count; index++)
+        {
+            var e = exprs[index];
+            if (e.With.Length > 0)
+            {
+                break;
+            }
+            switch (e)
+            {
+                case TermExpr te when IsDirect(te.Term, f):
+                    {
+                        Step(e);
+                        var v = EvalDirect(te.Term, f);
+                        var holds = v is not null and not RegoBoolean { Value: false };
+                        if (holds == e.Negated)
+                        {
+                            return true;
+                        }
+                        continue;
+                    }
+                case UnifyExpr u when IsDirect(u.Left, f) && IsDirect(u.Right, f):
+                    {
+                        Step(e);
+                        var holds = EvalDirect(u.Left, f) is { } a && EvalDirect(u.Right, f) is { } b && a.Equals(b);
+                        if (holds == e.Negated)
+                        {
+                            return true;
+                        }
+                        continue;
+                    }
+                case UnifyExpr { Negated: false } u when UnboundLocal(u.Left, f) is { } slot && IsDirect(u.Right, f):
+                    return BindDirect(e, slot, u.Right, body, index, f, k);
+                case UnifyExpr { Negated: false } u when UnboundLocal(u.Right, f) is { } slot && IsDirect(u.Left, f):
+                    return BindDirect(e, slot, u.Left, body, index, f, k);
+                case SomeExpr { Negated: false }:
+                    Step(e);
+                    continue;
+            }
+            break;
+        }
+        return EvalBodyRest(body, index, f, k);
+    }
+
+    private static int? UnboundLocal(Term t, RegoValue?[] f) =>
+        t is VarTerm { Kind: VarKind.Local } v && f[v.Slot] is null ? v.Slot : null;
+
+    /// <summary><c>x := term</c> (or <c>x = term</c>) with <c>x</c> unbound: binds, runs the rest of the body, unbinds.</summary>
+    private bool BindDirect(Expr e, int slot, Term value, Body body, int index, RegoValue?[] f, Func<bool> k)
+    {
+        Step(e);
+        if (EvalDirect(value, f) is not { } v)
+        {
+            return true;
+        }
+        f[slot] = v;
+        try
+        {
+            return EvalBody(body, index + 1, f, k);
+        }
+        finally
+        {
+            f[slot] = null;
+        }
+    }
+
+    // Kept apart from EvalBody so that the closure below is allocated only on this path.
+    private bool EvalBodyRest(Body body, int index, RegoValue?[] f, Func<bool> k)
+    {
         if (index == body.Exprs.Count)
         {
             return k();
