@@ -1,0 +1,98 @@
+# dataspace.negotiation: may this subject get a contract for this offer on these terms?
+# Evaluated by the broker and by the provider connector (whose copy is authoritative).
+package dataspace.negotiation
+
+import data.dataspace.classification as c
+
+offer := input.resource.offer
+
+# The terms the consumer asks for.
+terms := input.context.terms
+
+default decision := {
+	"allow": false,
+	"reasons": ["R1 default deny: the request is not a negotiation for a known offer (DSL Art. 21; fail closed)"],
+	"obligations": [],
+}
+
+decision := {"allow": true, "reasons": [], "obligations": obligations} if allowed
+
+decision := {"allow": false, "reasons": sort(denials), "obligations": []} if {
+	not allowed
+	count(denials) > 0
+}
+
+allowed if {
+	input.action == "negotiate"
+	c.label_valid
+	offer
+	terms
+	count(denials) == 0
+}
+
+denials contains msg if some msg in c.label_denials
+
+denials contains msg if some msg in c.core_copy_denials
+
+denials contains msg if some msg in c.recipient_denials
+
+denials contains msg if some msg in c.export_denials
+
+denials contains msg if some msg in c.authority_denials
+
+denials contains "R1 default deny: the action is not \"negotiate\"" if input.action != "negotiate"
+
+denials contains "R1 default deny: no offer or no requested terms (fail closed)" if {
+	not offer
+}
+
+denials contains "R1 default deny: no offer or no requested terms (fail closed)" if {
+	not terms
+}
+
+# R7 purpose binding: every requested purpose, and the declared one, must be offered.
+denials contains msg if {
+	some p in array.concat(object.get(object.get(input.context, "terms", {}), "purposes", []), [object.get(input.context, "purpose", null)])
+	not p in object.get(object.get(input.resource, "offer", {}), "purposes", [])
+	msg := sprintf("R7 purpose: purpose %v is not one the offer grants (PIPL Art. 6; DSL Art. 32, purpose limitation)", [p])
+}
+
+# R8 time binding: the requested validity must lie inside the offer's, and the offer must be open now.
+denials contains msg if {
+	not terms_inside_offer
+	msg := "R8 time: the requested validity interval is not inside the offer's (per the offer's usage policy)"
+}
+
+terms_inside_offer if {
+	c.instant_ns(terms.validFrom) >= c.instant_ns(offer.validFrom)
+	c.instant_ns(terms.validUntil) <= c.instant_ns(offer.validUntil)
+	c.instant_ns(terms.validFrom) < c.instant_ns(terms.validUntil)
+	c.within(offer.validFrom, offer.validUntil)
+}
+
+# R9 count limits.
+denials contains "R9 count: sensitive personal information or trade-secret data must be granted with a maximum number of uses (PIPL Art. 28; per Anti-Unfair Competition Law on trade secrets)" if {
+	c.count_limited
+	not is_number(terms.maxUses)
+}
+
+denials contains msg if {
+	is_number(offer.maxUses)
+	not terms.maxUses <= offer.maxUses
+	msg := sprintf("R9 count: requested %v uses exceed the offer's maximum of %v (per the offer's usage policy)", [object.get(object.get(input.context, "terms", {}), "maxUses", "unlimited"), offer.maxUses])
+}
+
+# The duties the agreement will carry (R10, R11).
+obligation_set contains o if some o in c.encryption_obligations
+
+obligation_set contains {"type": "delete_after", "deadline": terms.deleteBy, "reason": "R10 delete the data by the agreed deadline (PIPL Art. 19 and 47; per the agreement)"} if {
+	is_string(terms.deleteBy)
+}
+
+obligation_set contains {"type": "log_usage", "reason": "R10 log every use of the data (DSL Art. 27; per MIIT 工业和信息化领域数据安全管理办法（试行）)"}
+
+obligation_set contains {"type": "notify_provider", "reason": "R10 notify the provider of each use and of deletion (per the agreement)"} if {
+	offer.notifyProvider == true
+}
+
+obligations := [o | some o in obligation_set]
