@@ -7,4 +7,11 @@ internal abstract class Term : Node
         : base(location)
     {
     }
+
+    /// <summary>
+    /// Set by the evaluator on first use: 1 when the term has no local variables and no calls, so it
+    /// always yields at most one value; 2 when that depends on the bindings. Benign race: every
+    /// thread computes the same answer.
+    /// </summary>
+    public byte Directness { get; set; }
 }

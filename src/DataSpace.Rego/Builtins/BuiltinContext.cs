@@ -7,5 +7,8 @@ internal sealed class BuiltinContext(DateTimeOffset now, CancellationToken cance
 
     public CancellationToken Cancellation { get; } = cancellation;
 
-    public Dictionary<string, object> Cache { get; } = new(StringComparer.Ordinal);
+    // Created on first use: few builtins (uuid, rand) need it.
+    private Dictionary<string, object>? _cache;
+
+    public Dictionary<string, object> Cache => _cache ??= new(StringComparer.Ordinal);
 }

@@ -14,11 +14,17 @@ internal sealed class EvalState
 
     public Dictionary<string, FunctionMock>? Mocks { get; init; }
 
-    public Dictionary<RuleNode, RegoValue?> RuleCache { get; } = [];
+    // Created on first use: most queries touch few of them, and a state is made per evaluation and per `with`.
+    private Dictionary<RuleNode, RegoValue?>? _ruleCache;
+    private Dictionary<RuleNode, RegoValue>? _fullCache;
+    private Dictionary<(RuleNode, RegoArray), RegoValue?>? _functionCache;
+    private HashSet<RuleNode>? _inProgress;
 
-    public Dictionary<RuleNode, RegoValue> FullCache { get; } = [];
+    public Dictionary<RuleNode, RegoValue?> RuleCache => _ruleCache ??= [];
 
-    public Dictionary<(RuleNode, RegoArray), RegoValue?> FunctionCache { get; } = [];
+    public Dictionary<RuleNode, RegoValue> FullCache => _fullCache ??= [];
 
-    public HashSet<RuleNode> InProgress { get; } = [];
+    public Dictionary<(RuleNode, RegoArray), RegoValue?> FunctionCache => _functionCache ??= [];
+
+    public HashSet<RuleNode> InProgress => _inProgress ??= [];
 }

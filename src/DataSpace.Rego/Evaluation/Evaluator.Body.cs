@@ -126,6 +126,8 @@ internal sealed partial class Evaluator
                 return Unify(u.Left, u.Right, f, k);
             case SomeExpr:
                 return k();
+            case SomeInExpr s when IsDirect(s.Collection, f):
+                return EvalDirect(s.Collection, f) is not { } direct || IterateCollection(direct, s.Key, s.Value, f, k);
             case SomeInExpr s:
                 return EvalTerm(s.Collection, f, coll => IterateCollection(coll, s.Key, s.Value, f, k));
             case EveryExpr ev:

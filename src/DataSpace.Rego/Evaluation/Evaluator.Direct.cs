@@ -16,6 +16,14 @@ internal sealed partial class Evaluator
     /// <summary>True when <paramref name="t"/> yields at most one value with the current bindings.</summary>
     private bool IsDirect(Term t, RegoValue?[] f)
     {
+        if (t.Directness == 0)
+        {
+            t.Directness = AlwaysDirect(t) ? (byte)1 : (byte)2;
+        }
+        if (t.Directness == 1)
+        {
+            return true;
+        }
         switch (t)
         {
             case ScalarTerm:
@@ -64,6 +72,18 @@ internal sealed partial class Evaluator
                 return false;
         }
     }
+
+    /// <summary>True when the term is direct whatever the bindings: no local variables, no calls (mocks are dynamic).</summary>
+    private static bool AlwaysDirect(Term t) => t switch
+    {
+        ScalarTerm or ComprehensionTerm or TemplateTerm => true,
+        VarTerm v => v.Kind is VarKind.Input or VarKind.Data or VarKind.Global,
+        RefTerm r => AlwaysDirect(r.Head) && r.Path.All(AlwaysDirect),
+        ArrayTerm a => a.Items.All(AlwaysDirect),
+        SetTerm s => s.Items.All(AlwaysDirect),
+        ObjectTerm o => o.Entries.All(e => AlwaysDirect(e.Key) && AlwaysDirect(e.Value)),
+        _ => false,
+    };
 
     private bool AllDirect(Term[] terms, RegoValue?[] f)
     {

@@ -71,42 +71,75 @@ internal sealed partial class Evaluator
     {
         for (var r = rule; r is not null; r = r.Else)
         {
-            var frame = new RegoValue?[r.SlotCount];
-            RegoValue? value = null;
-            var valueTerm = r.Head.Value ?? TrueTerm;
-            var constant = valueTerm is ScalarTerm;
-            Func<bool> body = () => EvalBody(r.Body, 0, frame, () => EvalTerm(valueTerm, frame, v =>
-            {
-                if (value is not null && !value.Equals(v))
-                {
-                    throw new RegoException(ErrorCodes.Conflict, args is null ? ErrorCodes.CompleteConflict : ErrorCodes.FunctionConflict, r.Location);
-                }
-                value = v;
-                Fired?.Add(r);
-                return !constant;
-            }));
-            Enter(r);
-            try
-            {
-                if (args is null)
-                {
-                    body();
-                }
-                else
-                {
-                    MatchArgs(r.Head.Args!, args, 0, frame, body);
-                }
-            }
-            finally
-            {
-                Leave();
-            }
+            var value = r.Head.Value is null or ScalarTerm && args is null && Fired is null
+                ? (BodyHolds(r, new RegoValue?[r.SlotCount]) ? (r.Head.Value as ScalarTerm ?? TrueTerm).Value : null)
+                : EvalRule(r, args);
             if (value is not null)
             {
                 return value;
             }
         }
         return null;
+    }
+
+    /// <summary>One rule of a chain: its value, or null when its body has no solution.</summary>
+    private RegoValue? EvalRule(Rule r, RegoValue[]? args)
+    {
+        var frame = new RegoValue?[r.SlotCount];
+        RegoValue? value = null;
+        var valueTerm = r.Head.Value ?? TrueTerm;
+        var constant = valueTerm is ScalarTerm;
+        Func<bool> body = () => EvalBody(r.Body, 0, frame, () => EvalTerm(valueTerm, frame, v =>
+        {
+            if (value is not null && !value.Equals(v))
+            {
+                throw new RegoException(ErrorCodes.Conflict, args is null ? ErrorCodes.CompleteConflict : ErrorCodes.FunctionConflict, r.Location);
+            }
+            value = v;
+            Fired?.Add(r);
+            return !constant;
+        }));
+        Enter(r);
+        try
+        {
+            if (args is null)
+            {
+                body();
+            }
+            else
+            {
+                MatchArgs(r.Head.Args!, args, 0, frame, body);
+            }
+        }
+        finally
+        {
+            Leave();
+        }
+        return value;
+    }
+
+    /// <summary>Whether a rule body has at least one solution; stops at the first.</summary>
+    private bool BodyHolds(Rule r, RegoValue?[] frame)
+    {
+        // The flag is saved and restored around the search because rules evaluated inside the body
+        // use it too; the shared delegate saves a closure per rule evaluation.
+        var outer = _holds;
+        _holds = false;
+        Enter(r);
+        try
+        {
+            EvalBody(r.Body, 0, frame, _setHolds ??= () =>
+            {
+                _holds = true;
+                return false;
+            });
+            return _holds;
+        }
+        finally
+        {
+            Leave();
+            _holds = outer;
+        }
     }
 
     private bool MatchArgs(Term[] patterns, RegoValue[] args, int i, RegoValue?[] f, Func<bool> k) =>
@@ -118,15 +151,28 @@ internal sealed partial class Evaluator
         foreach (var rule in node.Sets)
         {
             var frame = new RegoValue?[rule.SlotCount];
+            var member = rule.Head.Member!;
             Enter(rule);
             try
             {
-                EvalBody(rule.Body, 0, frame, () => EvalTerm(rule.Head.Member!, frame, v =>
+                EvalBody(rule.Body, 0, frame, () =>
                 {
-                    set.Add(v);
-                    Fired?.Add(rule);
+                    if (!IsDirect(member, frame))
+                    {
+                        return EvalTerm(member, frame, v =>
+                        {
+                            set.Add(v);
+                            Fired?.Add(rule);
+                            return true;
+                        });
+                    }
+                    if (EvalDirect(member, frame) is { } m)
+                    {
+                        set.Add(m);
+                        Fired?.Add(rule);
+                    }
                     return true;
-                }));
+                });
             }
             finally
             {

@@ -43,7 +43,17 @@ public sealed class RegoString : RegoValue
 
     public override bool Equals(RegoValue? other) => other is RegoString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    // Cached: strings are looked up as object keys over and over (data paths, input fields).
+    public override int GetHashCode()
+    {
+        if (_hash == 0)
+        {
+            _hash = StringComparer.Ordinal.GetHashCode(Value) | 1;
+        }
+        return _hash;
+    }
+
+    private int _hash;
 
     internal override void WriteRego(System.Text.StringBuilder sb) => RegoJson.WriteQuoted(sb, Value);
 }
