@@ -198,3 +198,16 @@ authority_denials contains "R6 foreign authority: data for a foreign judicial or
 encryption_obligations contains {"type": "encrypt", "reason": "R11 important and core data are encrypted in transit and at rest (per MIIT 工业和信息化领域数据安全管理办法（试行）)"} if {
 	important_or_core
 }
+
+# The rule each obligation type implements.
+obligation_rule := {"encrypt": "R11", "delete_after": "R10", "log_usage": "R10", "notify_provider": "R10"}
+
+# duty_denials(obligations): when the recipient's connector declares the duties it enforces
+# (subject.enforces), every obligation it would receive must be among them; otherwise the data
+# is refused here rather than released to a connector that cannot honour it.
+duty_denials(obligations) := {msg |
+	is_array(input.subject.enforces)
+	some o in obligations
+	not o.type in input.subject.enforces
+	msg := sprintf("%v duties: the recipient's connector does not enforce %v, so the data is refused (%v)", [obligation_rule[o.type], o.type, o.reason])
+}

@@ -50,6 +50,8 @@ denials contains "R1 default deny: no offer or no requested terms (fail closed)"
 	not terms
 }
 
+denials contains msg if some msg in c.duty_denials(obligation_set)
+
 # R7 purpose binding: every requested purpose, and the declared one, must be offered.
 denials contains msg if {
 	some p in array.concat(object.get(object.get(input.context, "terms", {}), "purposes", []), [object.get(input.context, "purpose", null)])

@@ -44,6 +44,8 @@ denials contains msg if {
 	msg := sprintf("R8 agreement: the agreement is %v, not FINALIZED (DSP negotiation states; DESIGN §5)", [object.get(object.get(input.context, "agreement", {}), "state", "missing")])
 }
 
+denials contains msg if some msg in c.duty_denials(obligation_set)
+
 # R7 purpose binding.
 denials contains msg if {
 	not input.context.purpose in object.get(object.get(input.context, "agreement", {}), "purposes", [])

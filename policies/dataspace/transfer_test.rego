@@ -271,3 +271,24 @@ test_r10_no_obligations_on_deny if {
 	d := transfer.decision with input as with_input({"context": {"purpose": "marketing"}})
 	d.obligations == []
 }
+
+test_r11_connector_without_encryption_denied_for_important_data if {
+	denied_with(with_input({"subject": {"enforces": ["delete_after", "log_usage", "notify_provider"]}}), "R11 duties")
+}
+
+test_r11_connector_without_encryption_allowed_for_general_data if {
+	d := transfer.decision with input as with_input({
+		"subject": {"enforces": ["delete_after", "log_usage", "notify_provider"]},
+		"resource": {"label": object.union(f.label, {"category": "general"})},
+	})
+	d.allow == true
+}
+
+test_r10_connector_without_deletion_denied if {
+	denied_with(with_input({"subject": {"enforces": ["encrypt", "log_usage", "notify_provider"]}}), "R10 duties: the recipient's connector does not enforce delete_after")
+}
+
+test_r10_connector_enforcing_every_duty_allowed if {
+	d := transfer.decision with input as with_input({"subject": {"enforces": ["delete_after", "encrypt", "log_usage", "notify_provider"]}})
+	d.allow == true
+}

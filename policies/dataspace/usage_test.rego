@@ -105,3 +105,7 @@ test_r11_important_data_must_be_encrypted if {
 	d := usage.decision with input as f.use
 	"encrypt" in {o.type | some o in d.obligations}
 }
+
+test_r11_application_without_encryption_at_rest_denied if {
+	denied_with(with_input({"subject": {"enforces": ["delete_after", "log_usage", "notify_provider"]}}), "R11 duties")
+}
