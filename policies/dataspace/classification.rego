@@ -107,10 +107,10 @@ count_limited if trade_secret
 
 # An approval on the label covers a destination when it names it, is of an accepted type and
 # has not expired.
-approval_covers(types, destination) if {
+approval_covers(types, dest) if {
 	some a in label.crossBorder.approvals
 	a.type in types
-	destination in a.destinations
+	dest in a.destinations
 	now_ns < instant_ns(a.expires)
 }
 

@@ -73,7 +73,7 @@ terms_inside_offer if {
 }
 
 # R9 count limits.
-denials contains "R9 count: sensitive personal information or trade-secret data must be granted with a maximum number of uses (PIPL Art. 28; per Anti-Unfair Competition Law on trade secrets)" if {
+denials contains "R9 count: sensitive personal information or trade-secret data must be granted with a maximum number of uses (PIPL Art. 28: sensitive personal information only for a specific purpose with strict protection; per the Anti-Unfair Competition Law on trade secrets)" if {
 	c.count_limited
 	not is_number(terms.maxUses)
 }

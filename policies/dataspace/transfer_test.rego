@@ -233,9 +233,9 @@ test_r8_agreement_not_finalized_denied if {
 }
 
 # R9 count limits
-secret_with(uses, max) := with_input({
+secret_with(uses, limit) := with_input({
 	"resource": {"label": object.union(f.label, {"tradeSecret": true})},
-	"context": {"usesSoFar": uses, "agreement": {"maxUses": max}},
+	"context": {"usesSoFar": uses, "agreement": {"maxUses": limit}},
 })
 
 test_r9_trade_secret_without_limit_denied if {

@@ -57,7 +57,7 @@ denials contains msg if {
 }
 
 # R9 count limits.
-denials contains "R9 count: sensitive personal information or trade-secret data needs a maximum number of uses in the agreement (PIPL Art. 28; per Anti-Unfair Competition Law on trade secrets)" if {
+denials contains "R9 count: sensitive personal information or trade-secret data needs a maximum number of uses in the agreement (PIPL Art. 28: sensitive personal information only for a specific purpose with strict protection; per the Anti-Unfair Competition Law on trade secrets)" if {
 	c.count_limited
 	not is_number(agreement.maxUses)
 }

@@ -50,9 +50,9 @@ test_r8_terminated_agreement_denied if {
 }
 
 # R9 count limits for sensitive personal information
-sensitive_with(uses, max) := with_input({
+sensitive_with(uses, limit) := with_input({
 	"resource": {"label": object.union(f.label, {"personalInfo": {"contains": true, "sensitive": true, "subjectCount": 40, "sensitiveSubjectCount": 40}})},
-	"context": {"usesSoFar": uses, "agreement": {"maxUses": max}},
+	"context": {"usesSoFar": uses, "agreement": {"maxUses": limit}},
 })
 
 test_r9_sensitive_pi_below_limit_allowed if {
