@@ -14,4 +14,7 @@ internal abstract class Term : Node
     /// thread computes the same answer.
     /// </summary>
     public byte Directness { get; set; }
+
+    /// <summary>For references under <c>data</c>: the rule they reach by constant names, cached by the evaluator.</summary>
+    public Compilation.RulePrefix? DataPrefix { get; set; }
 }

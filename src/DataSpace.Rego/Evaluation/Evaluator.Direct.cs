@@ -134,14 +134,17 @@ internal sealed partial class Evaluator
             case VarTerm { Kind: VarKind.Input }:
                 return State.Input is { } input ? DerefDirect(input, r.Path, 0, f) : null;
             case VarTerm { Kind: VarKind.Data }:
-                return WalkDataDirect(_policy.Root, _policy.Data, State.Data, r.Path, 0, f);
+                return DataDirect(r, r.Path, f);
             case VarTerm { Kind: VarKind.Global } g when r.Path.Length == 0:
                 return GlobalDirect(g, f);
+            case VarTerm { Kind: VarKind.Global } g when g.GlobalIsInput:
+                return State.Input is { } gi ? DerefDirect(DerefDirect(gi, g.GlobalTerms, 0, f), r.Path, 0, f) : null;
+            case VarTerm { Kind: VarKind.Global } g when State.Data is null && Prefix(g, g.GlobalTerms) is { Node: { } leaf } p && p.Depth == g.GlobalTerms.Length:
+                // A rule of this package (or an import) with operands after it: `user_roles[name]`.
+                return RuleValue(leaf) is { } lv ? DerefDirect(lv, r.Path, 0, f) : null;
             case VarTerm { Kind: VarKind.Global } g:
                 // Global paths are static strings, then the ref's own operands.
-                return g.GlobalIsInput
-                    ? State.Input is { } gi ? DerefDirect(DerefDirect(gi, g.GlobalTerms, 0, f), r.Path, 0, f) : null
-                    : WalkDataDirect(_policy.Root, _policy.Data, State.Data, [.. g.GlobalTerms, .. r.Path], 0, f);
+                return WalkDataDirect(_policy.Root, _policy.Data, State.Data, [.. g.GlobalTerms, .. r.Path], 0, f);
             default:
                 return EvalDirect(r.Head, f) is { } head ? DerefDirect(head, r.Path, 0, f) : null;
         }
@@ -150,7 +153,19 @@ internal sealed partial class Evaluator
     private RegoValue? GlobalDirect(VarTerm g, RegoValue?[] f) =>
         g.GlobalIsInput
             ? State.Input is { } input ? DerefDirect(input, g.GlobalTerms, 0, f) : null
-            : WalkDataDirect(_policy.Root, _policy.Data, State.Data, g.GlobalTerms, 0, f);
+            : DataDirect(g, g.GlobalTerms, f);
+
+    /// <summary>A reference under <c>data</c>: straight to the rule it names when it can, else the full walk.</summary>
+    private RegoValue? DataDirect(Term owner, Term[] ops, RegoValue?[] f)
+    {
+        if (State.Data is null && Prefix(owner, ops) is { Node: { } leaf } prefix)
+        {
+            return RuleValue(leaf) is { } v ? DerefDirect(v, ops, prefix.Depth, f) : null;
+        }
+        return WalkDataDirect(_policy.Root, _policy.Data, State.Data, ops, 0, f);
+    }
+
+    private RulePrefix Prefix(Term owner, Term[] ops) => owner.DataPrefix ??= RulePrefix.Find(_policy.Root, ops);
 
     private RegoValue? DerefDirect(RegoValue? v, Term[] ops, int i, RegoValue?[] f)
     {
