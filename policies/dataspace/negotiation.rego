@@ -72,6 +72,13 @@ terms_inside_offer if {
 	c.within(offer.validFrom, offer.validUntil)
 }
 
+# R14 destination binding: when the offer lists allowed destinations, the destination must be one.
+denials contains msg if {
+	is_array(offer.destinations)
+	not input.context.destination in offer.destinations
+	msg := sprintf("R14 destination: %v is not a destination the offer allows (per the offer's usage policy)", [object.get(input.context, "destination", null)])
+}
+
 # R9 count limits.
 denials contains "R9 count: sensitive personal information or trade-secret data must be granted with a maximum number of uses (PIPL Art. 28: sensitive personal information only for a specific purpose with strict protection; per the Anti-Unfair Competition Law on trade secrets)" if {
 	c.count_limited

@@ -104,3 +104,13 @@ test_r10_agreement_duties_returned if {
 	o.type == "delete_after"
 	o.deadline == "2027-02-01T00:00:00Z"
 }
+
+# R14 destination binding
+test_r14_destination_not_offered_denied if {
+	denied_with(with_input({"resource": {"offer": {"destinations": ["HK"]}}}), "R14 destination")
+}
+
+test_r14_destination_offered_allowed if {
+	d := negotiation.decision with input as with_input({"resource": {"offer": {"destinations": ["CN", "HK"]}}})
+	d.allow == true
+}

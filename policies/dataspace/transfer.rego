@@ -58,6 +58,13 @@ denials contains msg if {
 	msg := sprintf("R8 time: %v is outside the agreement's validity [%v, %v) (per the agreement's usage policy)", [object.get(input.context, "time", null), object.get(object.get(input.context, "agreement", {}), "validFrom", null), object.get(object.get(input.context, "agreement", {}), "validUntil", null)])
 }
 
+# R14 destination binding: when the agreement lists allowed destinations, the destination must be one.
+denials contains msg if {
+	is_array(agreement.destinations)
+	not input.context.destination in agreement.destinations
+	msg := sprintf("R14 destination: %v is not a destination the agreement allows (per the agreement's usage policy)", [object.get(input.context, "destination", null)])
+}
+
 # R9 count limits for sensitive personal information and trade secrets.
 denials contains "R9 count: sensitive personal information or trade-secret data needs a maximum number of uses in the agreement (PIPL Art. 28: sensitive personal information only for a specific purpose with strict protection; per the Anti-Unfair Competition Law on trade secrets)" if {
 	c.count_limited

@@ -292,3 +292,13 @@ test_r10_connector_enforcing_every_duty_allowed if {
 	d := transfer.decision with input as with_input({"subject": {"enforces": ["delete_after", "encrypt", "log_usage", "notify_provider"]}})
 	d.allow == true
 }
+
+# R14 destination binding
+test_r14_destination_not_in_agreement_denied if {
+	denied_with(with_input({"context": {"destination": "CN", "agreement": {"destinations": ["HK"]}}}), "R14 destination")
+}
+
+test_r14_destination_in_agreement_allowed if {
+	d := transfer.decision with input as with_input({"context": {"agreement": {"destinations": ["CN"]}}})
+	d.allow == true
+}
