@@ -40,18 +40,19 @@ public sealed class PreparedQuery
         }
         var solutions = new List<IReadOnlyDictionary<string, RegoValue>>();
         var frame = new RegoValue?[_slots.Count];
-        evaluator.Run(_body, frame, f =>
+        evaluator.Run(_body, frame, () =>
         {
-            var map = new Dictionary<string, RegoValue>(StringComparer.Ordinal);
+            var map = new Dictionary<string, RegoValue>(_slots.Count, StringComparer.Ordinal);
             for (var i = 0; i < _slots.Count; i++)
             {
                 var name = _slots[i];
-                if (f[i] is { } v && name != "_" && !name.StartsWith("__", StringComparison.Ordinal) && !name.StartsWith('$'))
+                if (frame[i] is { } v && name != "_" && !name.StartsWith("__", StringComparison.Ordinal) && !name.StartsWith('$'))
                 {
                     map[name] = v;
                 }
             }
             solutions.Add(map);
+            return true;
         });
         var fired = evaluator.Fired is null ? [] : _rules.Describe(evaluator.Fired);
         return new RegoQueryResult(solutions, fired);

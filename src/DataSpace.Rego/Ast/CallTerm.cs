@@ -18,4 +18,7 @@ internal sealed class CallTerm(string op, Term[] args, SourceLocation location) 
 
     /// <summary>Declared arity of the target, set by the compiler; -1 when unknown (variadic or missing).</summary>
     public int Arity { get; set; } = -1;
+
+    /// <summary>The resolved target, cached by the evaluator on first use.</summary>
+    public Evaluation.CallTarget? Target { get; set; }
 }

@@ -50,7 +50,8 @@ internal sealed partial class Evaluator
                 {
                     return false;
                 }
-                if (c.FunctionPath is null && (!BuiltinRegistry.TryGet(c.ResolvedName, out var b) || b.Relation is not null))
+                var target = TargetOf(c);
+                if (target.Function is null && target.Builtin is not { Relation: null })
                 {
                     return false;
                 }
@@ -247,8 +248,16 @@ internal sealed partial class Evaluator
         }
     }
 
+    private CallTarget TargetOf(CallTerm c) => c.Target ??= CallTarget.Resolve(c, _policy.Root);
+
     private RegoValue? CallDirect(CallTerm c, RegoValue?[] f)
     {
+        var target = TargetOf(c);
+        if (target.IsEqual && c.Args.Length == 2)
+        {
+            // `a == b`, the most common test, without an argument array.
+            return EvalDirect(c.Args[0], f) is { } x && EvalDirect(c.Args[1], f) is { } y ? RegoBoolean.Of(x.Equals(y)) : null;
+        }
         var args = new RegoValue[c.Args.Length];
         for (var i = 0; i < args.Length; i++)
         {
@@ -258,17 +267,13 @@ internal sealed partial class Evaluator
             }
             args[i] = a;
         }
-        if (c.FunctionPath is not null && _policy.Root.Find(c.FunctionPath) is { IsFunction: true } node)
+        if (target.Function is { } node)
         {
             return CallFunction(node, args, c);
         }
-        if (!BuiltinRegistry.TryGet(c.ResolvedName, out var builtin))
-        {
-            throw new RegoException("rego_type_error", $"undefined function {c.ResolvedName}", c.Location);
-        }
         try
         {
-            return builtin.Function!(args, _builtins);
+            return target.Builtin!.Function!(args, _builtins);
         }
         catch (BuiltinException e)
         {

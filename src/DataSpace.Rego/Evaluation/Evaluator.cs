@@ -36,13 +36,8 @@ internal sealed partial class Evaluator
     /// <summary>Rules whose bodies succeeded, when explanation is requested.</summary>
     public HashSet<Rule>? Fired { get; set; }
 
-    /// <summary>Runs a compiled query, calling <paramref name="onResult"/> with the frame for each solution.</summary>
-    public void Run(Body query, RegoValue?[] frame, Action<RegoValue?[]> onResult) =>
-        EvalBody(query, 0, frame, () =>
-        {
-            onResult(frame);
-            return true;
-        });
+    /// <summary>Runs a compiled query, calling <paramref name="onResult"/> once per solution, with the bindings in <paramref name="frame"/>.</summary>
+    public void Run(Body query, RegoValue?[] frame, Func<bool> onResult) => EvalBody(query, 0, frame, onResult);
 
     /// <summary>Counts a step and enforces the step, time, stack and cancellation limits.</summary>
     private void Step(Node at)
