@@ -89,22 +89,22 @@ internal sealed partial class Evaluator
         return EvalExpr(body.Exprs[index], f, () => EvalBody(body, index + 1, f, k));
     }
 
+    // Branches that build lambdas live in their own methods throughout: captured variables are
+    // allocated on entry to the declaring method, even when the branch is not taken.
     private bool EvalExpr(Expr e, RegoValue?[] f, Func<bool> k)
     {
         Step(e);
-        if (e.With.Length > 0)
-        {
-            return EvalWith(e.With, f, k, inner => EvalUnmodified(e, f, inner));
-        }
-        return EvalUnmodified(e, f, k);
+        return e.With.Length > 0 ? EvalExprWith(e, f, k) : EvalUnmodified(e, f, k);
     }
 
-    private bool EvalUnmodified(Expr e, RegoValue?[] f, Func<bool> k)
+    private bool EvalExprWith(Expr e, RegoValue?[] f, Func<bool> k) =>
+        EvalWith(e.With, f, k, inner => EvalUnmodified(e, f, inner));
+
+    private bool EvalUnmodified(Expr e, RegoValue?[] f, Func<bool> k) =>
+        e.Negated ? EvalNegated(e, f, k) : EvalExprCore(e, f, k);
+
+    private bool EvalNegated(Expr e, RegoValue?[] f, Func<bool> k)
     {
-        if (!e.Negated)
-        {
-            return EvalExprCore(e, f, k);
-        }
         var found = false;
         EvalExprCore(e, f, () =>
         {
@@ -121,7 +121,7 @@ internal sealed partial class Evaluator
             case TermExpr { Term: CallTerm c } when HasOutputArg(c):
                 return EvalCallWithOutput(c, f, k);
             case TermExpr t:
-                return EvalTerm(t.Term, f, v => v is RegoBoolean { Value: false } || k());
+                return EvalTest(t.Term, f, k);
             case UnifyExpr u:
                 return Unify(u.Left, u.Right, f, k);
             case SomeExpr:
@@ -129,13 +129,22 @@ internal sealed partial class Evaluator
             case SomeInExpr s when IsDirect(s.Collection, f):
                 return EvalDirect(s.Collection, f) is not { } direct || IterateCollection(direct, s.Key, s.Value, f, k);
             case SomeInExpr s:
-                return EvalTerm(s.Collection, f, coll => IterateCollection(coll, s.Key, s.Value, f, k));
+                return EvalSomeIn(s, f, k);
             case EveryExpr ev:
                 return EvalEvery(ev, f, k);
             default:
                 throw new InvalidOperationException($"unknown expression {e.GetType().Name}");
         }
     }
+
+    private bool EvalTest(Term t, RegoValue?[] f, Func<bool> k) =>
+        EvalTerm(t, f, v => v is RegoBoolean { Value: false } || k());
+
+    private bool EvalSomeIn(SomeInExpr s, RegoValue?[] f, Func<bool> k) =>
+        EvalTerm(s.Collection, f, coll => IterateCollection(coll, s.Key, s.Value, f, k));
+
+    private bool MatchKeyValue(Term key, RegoValue keyValue, Term value, RegoValue item, RegoValue?[] f, Func<bool> k) =>
+        Match(key, keyValue, f, () => Match(value, item, f, k));
 
     /// <summary>Binds key/value patterns to each element of a collection (arrays by index, objects by key, sets by element).</summary>
     private bool IterateCollection(RegoValue coll, Term? key, Term value, RegoValue?[] f, Func<bool> k)
@@ -149,7 +158,7 @@ internal sealed partial class Evaluator
                     var item = a[i];
                     var ok = key is null
                         ? Match(value, item, f, k)
-                        : Match(key, RegoNumber.Of(i), f, () => Match(value, item, f, k));
+                        : MatchKeyValue(key, RegoNumber.Of(i), value, item, f, k);
                     if (!ok)
                     {
                         return false;
@@ -162,7 +171,7 @@ internal sealed partial class Evaluator
                     Tick(value);
                     var ok = key is null
                         ? Match(value, ov, f, k)
-                        : Match(key, ok2, f, () => Match(value, ov, f, k));
+                        : MatchKeyValue(key, ok2, value, ov, f, k);
                     if (!ok)
                     {
                         return false;
@@ -175,7 +184,7 @@ internal sealed partial class Evaluator
                     Tick(value);
                     var ok = key is null
                         ? Match(value, item, f, k)
-                        : Match(key, item, f, () => Match(value, item, f, k));
+                        : MatchKeyValue(key, item, value, item, f, k);
                     if (!ok)
                     {
                         return false;

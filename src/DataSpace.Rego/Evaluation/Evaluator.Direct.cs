@@ -118,14 +118,20 @@ internal sealed partial class Evaluator
             case CallTerm c:
                 return CallDirect(c, f);
             default:
-                RegoValue? result = null;
-                EvalTerm(t, f, v =>
-                {
-                    result = v;
-                    return false;
-                });
-                return result;
+                return FirstValue(t, f);
         }
+    }
+
+    // Apart from EvalDirect: a lambda's captured locals are allocated on entry to the method that declares them.
+    private RegoValue? FirstValue(Term t, RegoValue?[] f)
+    {
+        RegoValue? result = null;
+        EvalTerm(t, f, v =>
+        {
+            result = v;
+            return false;
+        });
+        return result;
     }
 
     private RegoValue? RefDirect(RefTerm r, RegoValue?[] f)

@@ -24,9 +24,12 @@ internal sealed partial class Evaluator
             case VarTerm u:
                 throw Unsafe(u);
             default:
-                return EvalTerm(r.Head, f, v => DerefValue(v, r.Path, 0, f, k));
+                return EvalHeadThenDeref(r, f, k);
         }
     }
+
+    private bool EvalHeadThenDeref(RefTerm r, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        EvalTerm(r.Head, f, v => DerefValue(v, r.Path, 0, f, k));
 
     private bool EvalGlobal(VarTerm g, Term[] path, RegoValue?[] f, Func<RegoValue, bool> k)
     {
@@ -55,37 +58,51 @@ internal sealed partial class Evaluator
 
     private bool DerefValue(RegoValue v, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k)
     {
-        if (i == ops.Length)
+        while (i < ops.Length)
         {
-            return k(v);
-        }
-        var op = ops[i];
-        if (op is VarTerm { Kind: VarKind.Local } var && f[var.Slot] is null)
-        {
-            return IterateKeys(v, (key, child) =>
+            var op = ops[i];
+            if (op is VarTerm { Kind: VarKind.Local } var && f[var.Slot] is null)
             {
-                Tick(op);
-                f[var.Slot] = key;
-                try
-                {
-                    return DerefValue(child, ops, i + 1, f, k);
-                }
-                finally
-                {
-                    f[var.Slot] = null;
-                }
-            });
+                return DerefIterate(v, var, ops, i, f, k);
+            }
+            if (IsPattern(op, f))
+            {
+                return DerefMatch(v, op, ops, i, f, k);
+            }
+            if (op is not ScalarTerm s)
+            {
+                return DerefEvaluated(v, op, ops, i, f, k);
+            }
+            if (Lookup(v, s.Value) is not { } c)
+            {
+                return true;
+            }
+            v = c;
+            i++;
         }
-        if (IsPattern(op, f))
-        {
-            return IterateKeys(v, (key, child) => Match(op, key, f, () => DerefValue(child, ops, i + 1, f, k)));
-        }
-        if (op is ScalarTerm s)
-        {
-            return Lookup(v, s.Value) is not { } c || DerefValue(c, ops, i + 1, f, k);
-        }
-        return EvalTerm(op, f, key => Lookup(v, key) is not { } child || DerefValue(child, ops, i + 1, f, k));
+        return k(v);
     }
+
+    private bool DerefIterate(RegoValue v, VarTerm var, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        IterateKeys(v, (key, child) =>
+        {
+            Tick(var);
+            f[var.Slot] = key;
+            try
+            {
+                return DerefValue(child, ops, i + 1, f, k);
+            }
+            finally
+            {
+                f[var.Slot] = null;
+            }
+        });
+
+    private bool DerefMatch(RegoValue v, Term op, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        IterateKeys(v, (key, child) => Match(op, key, f, () => DerefValue(child, ops, i + 1, f, k)));
+
+    private bool DerefEvaluated(RegoValue v, Term op, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        EvalTerm(op, f, key => Lookup(v, key) is not { } child || DerefValue(child, ops, i + 1, f, k));
 
     private static bool IterateKeys(RegoValue v, Func<RegoValue, RegoValue, bool> k)
     {
@@ -157,7 +174,11 @@ internal sealed partial class Evaluator
         {
             return DerefValue(FullValue(node, baseVal, ovr), ops, i, f, k);
         }
-        return EvalTerm(ops[i], f, key =>
+        return WalkDataByKey(node, baseVal, ovr, ops, i, f, k);
+    }
+
+    private bool WalkDataByKey(RuleNode node, RegoValue? baseVal, OverrideNode? ovr, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        EvalTerm(ops[i], f, key =>
         {
             if (key is RegoNumber num && num.IsInteger)
             {
@@ -177,7 +198,6 @@ internal sealed partial class Evaluator
             }
             return WalkData(child, childBase, childOvr, ops, i + 1, f, k);
         });
-    }
 
     /// <summary>The whole document at a non-leaf node: base data merged with every defined rule below it.</summary>
     private RegoValue FullValue(RuleNode node, RegoValue? baseVal, OverrideNode? ovr)

@@ -17,13 +17,9 @@ internal sealed partial class Evaluator
             case RefTerm r:
                 return EvalRef(r, f, k);
             case ArrayTerm a:
-                if (TryGround(a, f) is { } ga)
-                {
-                    return k(ga);
-                }
-                return EvalItems(a.Items, 0, new RegoValue[a.Items.Length], f, items => k(new RegoArray((RegoValue[])items.Clone())));
+                return TryGround(a, f) is { } ga ? k(ga) : EvalArray(a, f, k);
             case SetTerm s:
-                return EvalItems(s.Items, 0, new RegoValue[s.Items.Length], f, items => k(new RegoSet(items)));
+                return EvalSet(s, f, k);
             case ObjectTerm o:
                 return EvalObject(o, f, k);
             case ComprehensionTerm c:
@@ -36,6 +32,12 @@ internal sealed partial class Evaluator
                 throw new InvalidOperationException($"unknown term {t.GetType().Name}");
         }
     }
+
+    private bool EvalArray(ArrayTerm a, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        EvalItems(a.Items, 0, new RegoValue[a.Items.Length], f, items => k(new RegoArray((RegoValue[])items.Clone())));
+
+    private bool EvalSet(SetTerm s, RegoValue?[] f, Func<RegoValue, bool> k) =>
+        EvalItems(s.Items, 0, new RegoValue[s.Items.Length], f, items => k(new RegoSet(items)));
 
     private bool EvalVar(VarTerm v, RegoValue?[] f, Func<RegoValue, bool> k)
     {

@@ -25,12 +25,12 @@ internal sealed partial class Evaluator
                 throw Unsafe(va);
             }
         }
-        if (aPattern && !bPattern)
-        {
-            return EvalTerm(b, f, v => Match(a, v, f, k));
-        }
-        return EvalTerm(a, f, v => Match(b, v, f, k));
+        return aPattern && !bPattern ? EvalThenMatch(b, a, f, k) : EvalThenMatch(a, b, f, k);
     }
+
+    /// <summary>Evaluates <paramref name="source"/> and matches each value against <paramref name="pattern"/>.</summary>
+    private bool EvalThenMatch(Term source, Term pattern, RegoValue?[] f, Func<bool> k) =>
+        EvalTerm(source, f, v => Match(pattern, v, f, k));
 
     private bool UnifyPairs(Term[] a, Term[] b, int i, RegoValue?[] f, Func<bool> k) =>
         i == a.Length ? k() : Unify(a[i], b[i], f, () => UnifyPairs(a, b, i + 1, f, k));
@@ -58,13 +58,34 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>True when the term has an unbound variable in a position unification can bind.</summary>
-    private static bool IsPattern(Term t, RegoValue?[] f) => t switch
+    private static bool IsPattern(Term t, RegoValue?[] f)
     {
-        VarTerm { Kind: VarKind.Local } v => f[v.Slot] is null,
-        ArrayTerm a => a.Items.Any(i => IsPattern(i, f)),
-        ObjectTerm o => o.Entries.Any(e => IsPattern(e.Value, f)),
-        _ => false,
-    };
+        switch (t)
+        {
+            case VarTerm { Kind: VarKind.Local } v:
+                return f[v.Slot] is null;
+            case ArrayTerm a:
+                foreach (var item in a.Items)
+                {
+                    if (IsPattern(item, f))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            case ObjectTerm o:
+                foreach (var entry in o.Entries)
+                {
+                    if (IsPattern(entry.Value, f))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
 
     private bool Match(Term t, RegoValue value, RegoValue?[] f, Func<bool> k)
     {
@@ -94,9 +115,12 @@ internal sealed partial class Evaluator
             case ObjectTerm o when IsPattern(o, f):
                 return value is not RegoObject obj || obj.Count != o.Entries.Length || MatchEntries(o, obj, 0, f, k);
             default:
-                return EvalTerm(t, f, v => !v.Equals(value) || k());
+                return MatchEvaluated(t, value, f, k);
         }
     }
+
+    private bool MatchEvaluated(Term t, RegoValue value, RegoValue?[] f, Func<bool> k) =>
+        EvalTerm(t, f, v => !v.Equals(value) || k());
 
     private bool MatchItems(Term[] items, RegoArray arr, int i, RegoValue?[] f, Func<bool> k) =>
         i == items.Length ? k() : Match(items[i], arr[i], f, () => MatchItems(items, arr, i + 1, f, k));
