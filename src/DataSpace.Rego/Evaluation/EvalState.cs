@@ -18,13 +18,10 @@ internal sealed class EvalState
     private Dictionary<RuleNode, RegoValue?>? _ruleCache;
     private Dictionary<RuleNode, RegoValue>? _fullCache;
     private Dictionary<(RuleNode, RegoArray), RegoValue?>? _functionCache;
-    private HashSet<RuleNode>? _inProgress;
 
     public Dictionary<RuleNode, RegoValue?> RuleCache => _ruleCache ??= [];
 
     public Dictionary<RuleNode, RegoValue> FullCache => _fullCache ??= [];
 
     public Dictionary<(RuleNode, RegoArray), RegoValue?> FunctionCache => _functionCache ??= [];
-
-    public HashSet<RuleNode> InProgress => _inProgress ??= [];
 }

@@ -12,35 +12,31 @@ internal sealed partial class Evaluator
 {
     private static readonly ScalarTerm TrueTerm = new(RegoBoolean.True, new SourceLocation("", 0, 0));
 
+    /// <summary>Stands in the rule cache while a rule is being evaluated, so recursion is detected without a second collection.</summary>
+    private static readonly RegoValue InProgressMarker = new RegoString("<in progress>");
+
     private RegoValue? RuleValue(RuleNode node)
     {
-        var state = State;
-        if (state.RuleCache.TryGetValue(node, out var cached))
+        var cache = State.RuleCache;
+        if (cache.TryGetValue(node, out var cached))
         {
-            return cached;
+            return ReferenceEquals(cached, InProgressMarker)
+                ? throw new RegoException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive", (node.Complete.Concat(node.Sets).FirstOrDefault())?.Location)
+                : cached;
         }
-        if (!state.InProgress.Add(node))
-        {
-            throw new RegoException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive", (node.Complete.Concat(node.Sets).FirstOrDefault())?.Location);
-        }
+        cache[node] = InProgressMarker;
+        RegoValue? value;
         try
         {
-            RegoValue? value;
-            if (node.Sets.Count > 0)
-            {
-                value = PartialSetValue(node);
-            }
-            else
-            {
-                value = CompleteValue(node);
-            }
-            state.RuleCache[node] = value;
-            return value;
+            value = node.Sets.Count > 0 ? PartialSetValue(node) : CompleteValue(node);
         }
-        finally
+        catch
         {
-            state.InProgress.Remove(node);
+            cache.Remove(node);
+            throw;
         }
+        cache[node] = value;
+        return value;
     }
 
     private RegoValue? CompleteValue(RuleNode node)
