@@ -86,7 +86,7 @@ internal static partial class PolicyEvalCommand
         }
         try
         {
-            return RegoCompilation.Compile(bundle.Modules, data, bundle.RegoVersion);
+            return RegoCompilation.Compile(bundle.RegoModules, data);
         }
         catch (PolicyLoadException e)
         {

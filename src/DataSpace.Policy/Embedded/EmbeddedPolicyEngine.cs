@@ -35,7 +35,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     public static EmbeddedPolicyEngine Create(PolicyBundle bundle, EmbeddedPolicyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        var engine = RegoCompilation.Compile(bundle.Modules, bundle.Data, bundle.RegoVersion);
+        var engine = RegoCompilation.Compile(bundle.RegoModules, bundle.Data);
         return new EmbeddedPolicyEngine(bundle, engine, options ?? EmbeddedPolicyOptions.Default);
     }
 
@@ -77,7 +77,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
         }
         return new PolicyDecision
         {
-            DecisionId = Guid.CreateVersion7(started).ToString(),
+            DecisionId = DecisionIds.New(started),
             Path = decisionPath.Text,
             Outcome = outcome,
             Result = result,

@@ -6,11 +6,16 @@ namespace DataSpace.Policy;
 /// <summary>Compiles modules and data with DataSpace.Rego, turning compile errors into <see cref="PolicyLoadException"/>.</summary>
 internal static class RegoCompilation
 {
-    public static RegoEngine Compile(IReadOnlyDictionary<string, string> modules, JsonObject data, RegoVersion version)
+    /// <summary>Compiles modules that all use <paramref name="version"/>.</summary>
+    public static RegoEngine Compile(IReadOnlyDictionary<string, string> modules, JsonObject data, RegoVersion version) =>
+        Compile(modules.Select(m => new RegoModule(m.Key, m.Value, version)), data);
+
+    /// <summary>Compiles modules that each carry their own Rego version (a bundle's <c>file_rego_versions</c>).</summary>
+    public static RegoEngine Compile(IEnumerable<RegoModule> modules, JsonObject data)
     {
         try
         {
-            return RegoEngine.Compile(modules, data, version);
+            return RegoEngine.Compile(modules, data);
         }
         catch (RegoCompileException e)
         {

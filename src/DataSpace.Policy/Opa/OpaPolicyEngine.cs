@@ -58,7 +58,7 @@ public sealed class OpaPolicyEngine : IPolicyEngine
         var decisionPath = DecisionPath.Parse(path);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var decisionId = Guid.CreateVersion7(started).ToString();
+        var decisionId = DecisionIds.New(started);
         var digest = BundleDigest;
         var (outcome, result, error, serverId) = await AskAsync(decisionPath, input, cancellationToken);
         if (outcome == PolicyOutcome.Error)

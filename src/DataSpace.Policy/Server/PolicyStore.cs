@@ -4,24 +4,25 @@ using DataSpace.Rego;
 namespace DataSpace.Policy.Server;
 
 /// <summary>
-/// The server's policies (id → Rego source) and base data. Writes are serialised and recompile;
+/// The server's policies (id → Rego module) and base data. Writes are serialised and recompile;
 /// a write that does not compile is refused and changes nothing. Reads take the current snapshot.
+/// Bundle modules keep their own Rego version; modules written through the API get the server's.
 /// </summary>
 internal sealed class PolicyStore
 {
     private readonly Lock _gate = new();
-    private readonly RegoVersion _version;
-    private SortedDictionary<string, string> _modules;
+    private readonly RegoVersion _defaultVersion;
+    private SortedDictionary<string, RegoModule> _modules;
     private JsonObject _data;
     private volatile PolicySnapshot _snapshot;
 
     /// <exception cref="PolicyLoadException">The initial bundle does not compile.</exception>
     public PolicyStore(PolicyBundle? bundle, RegoVersion defaultVersion)
     {
-        _version = bundle?.Modules.Count > 0 ? bundle.RegoVersion : defaultVersion;
-        _modules = new SortedDictionary<string, string>(bundle?.Modules.ToDictionary() ?? [], StringComparer.Ordinal);
+        _defaultVersion = defaultVersion;
+        _modules = new SortedDictionary<string, RegoModule>(bundle?.RegoModules.ToDictionary(m => m.Name) ?? [], StringComparer.Ordinal);
         _data = bundle?.Data ?? [];
-        _snapshot = new PolicySnapshot(RegoCompilation.Compile(_modules, _data, _version));
+        _snapshot = new PolicySnapshot(RegoCompilation.Compile(_modules.Values, _data));
     }
 
     public PolicySnapshot Current => _snapshot;
@@ -32,7 +33,7 @@ internal sealed class PolicyStore
         {
             lock (_gate)
             {
-                return _modules.ToList();
+                return _modules.Select(m => KeyValuePair.Create(m.Key, m.Value.Source)).ToList();
             }
         }
     }
@@ -41,12 +42,12 @@ internal sealed class PolicyStore
     {
         lock (_gate)
         {
-            return _modules.GetValueOrDefault(id);
+            return _modules.GetValueOrDefault(id)?.Source;
         }
     }
 
     public OpaError? PutPolicy(string id, string source) =>
-        Change(modules => modules[id] = source, null);
+        Change(modules => modules[id] = new RegoModule(id, source, _defaultVersion), null);
 
     public OpaError? DeletePolicy(string id)
     {
@@ -62,11 +63,11 @@ internal sealed class PolicyStore
 
     public OpaError? ChangeData(Func<JsonObject, OpaError?> change) => Change(null, change);
 
-    private OpaError? Change(Action<SortedDictionary<string, string>>? changeModules, Func<JsonObject, OpaError?>? changeData)
+    private OpaError? Change(Action<SortedDictionary<string, RegoModule>>? changeModules, Func<JsonObject, OpaError?>? changeData)
     {
         lock (_gate)
         {
-            var modules = new SortedDictionary<string, string>(_modules, StringComparer.Ordinal);
+            var modules = new SortedDictionary<string, RegoModule>(_modules, StringComparer.Ordinal);
             var data = changeData is null ? _data : (JsonObject)_data.DeepClone();
             changeModules?.Invoke(modules);
             if (changeData?.Invoke(data) is { } refused)
@@ -75,7 +76,7 @@ internal sealed class PolicyStore
             }
             try
             {
-                var engine = RegoCompilation.Compile(modules, data, _version);
+                var engine = RegoCompilation.Compile(modules.Values, data);
                 _modules = modules;
                 _data = data;
                 _snapshot = new PolicySnapshot(engine);
