@@ -11,25 +11,11 @@ namespace DataSpace.Rego;
 /// </summary>
 internal static class RegoJson
 {
-    public static RegoValue Parse(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 1000 });
-        if (!reader.Read())
-        {
-            throw new JsonException("empty JSON document");
-        }
-        var value = ReadValue(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException("trailing data after JSON value");
-        }
-        return value;
-    }
+    public static RegoValue Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
     public static RegoValue Parse(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 1000 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 1000 });
         if (!reader.Read())
         {
             throw new JsonException("empty JSON document");
