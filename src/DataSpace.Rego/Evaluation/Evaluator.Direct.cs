@@ -230,20 +230,7 @@ internal sealed partial class Evaluator
             {
                 return DerefDirect(FullValue(node, baseVal, ovr), ops, i, f);
             }
-            var key = EvalDirect(ops[i], f);
-            if (key is RegoNumber num && num.IsInteger)
-            {
-                key = new RegoString(num.ToString());
-            }
-            if (key is not RegoString s)
-            {
-                return null;
-            }
-            node.Children.TryGetValue(s.Value, out var child);
-            var childBase = baseVal is RegoObject bo && bo.TryGetValue(s, out var cb) ? cb : null;
-            OverrideNode? childOvr = null;
-            ovr?.Children.TryGetValue(s.Value, out childOvr);
-            if (child is null && childBase is null && childOvr is null)
+            if (EvalDirect(ops[i], f) is not { } key || !TryDescend(node, baseVal, ovr, key, out var child, out var childBase, out var childOvr))
             {
                 return null;
             }

@@ -179,25 +179,33 @@ internal sealed partial class Evaluator
 
     private bool WalkDataByKey(RuleNode node, RegoValue? baseVal, OverrideNode? ovr, Term[] ops, int i, RegoValue?[] f, Func<RegoValue, bool> k) =>
         EvalTerm(ops[i], f, key =>
+            !TryDescend(node, baseVal, ovr, key, out var child, out var childBase, out var childOvr)
+            || WalkData(child, childBase, childOvr, ops, i + 1, f, k));
+
+    /// <summary>
+    /// One step down the data document by <paramref name="key"/>: into the rule tree, the base
+    /// data and the <c>with</c> overrides at once. Integer keys name object members as strings,
+    /// as OPA's storage does. False when nothing exists under the key.
+    /// </summary>
+    private static bool TryDescend(RuleNode node, RegoValue? baseVal, OverrideNode? ovr, RegoValue key,
+        out RuleNode? child, out RegoValue? childBase, out OverrideNode? childOvr)
+    {
+        child = null;
+        childBase = null;
+        childOvr = null;
+        if (key is RegoNumber num && num.IsInteger)
         {
-            if (key is RegoNumber num && num.IsInteger)
-            {
-                key = new RegoString(num.ToString());
-            }
-            if (key is not RegoString s)
-            {
-                return true;
-            }
-            node.Children.TryGetValue(s.Value, out var child);
-            var childBase = baseVal is RegoObject bo && bo.TryGetValue(s, out var cb) ? cb : null;
-            OverrideNode? childOvr = null;
-            ovr?.Children.TryGetValue(s.Value, out childOvr);
-            if (child is null && childBase is null && childOvr is null)
-            {
-                return true;
-            }
-            return WalkData(child, childBase, childOvr, ops, i + 1, f, k);
-        });
+            key = new RegoString(num.ToString());
+        }
+        if (key is not RegoString s)
+        {
+            return false;
+        }
+        node.Children.TryGetValue(s.Value, out child);
+        childBase = baseVal is RegoObject bo && bo.TryGetValue(s, out var cb) ? cb : null;
+        ovr?.Children.TryGetValue(s.Value, out childOvr);
+        return child is not null || childBase is not null || childOvr is not null;
+    }
 
     /// <summary>The whole document at a non-leaf node: base data merged with every defined rule below it.</summary>
     private RegoValue FullValue(RuleNode node, RegoValue? baseVal, OverrideNode? ovr)
