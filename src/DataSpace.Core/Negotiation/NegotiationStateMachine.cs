@@ -17,10 +17,10 @@ public static class NegotiationStateMachine
     public static TransitionTable<NegotiationState, NegotiationMessage> Table { get; } = new(
         "contract negotiation",
         [
-            new(null, ContractRequest, Consumer, Requested),
+            new(null, NegotiationMessage.ContractRequest, Consumer, Requested),
             new(null, ContractOffer, Provider, Offered),
             new(Requested, ContractOffer, Provider, Offered),
-            new(Offered, ContractRequest, Consumer, Requested),
+            new(Offered, NegotiationMessage.ContractRequest, Consumer, Requested),
             new(Offered, Accept, Consumer, Accepted),
             new(Requested, ContractAgreement, Provider, Agreed),
             new(Accepted, ContractAgreement, Provider, Agreed),

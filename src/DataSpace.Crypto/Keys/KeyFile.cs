@@ -1,3 +1,4 @@
+using DataSpace.Core;
 using DataSpace.Crypto.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using DataSpace.Core;
 using DataSpace.Crypto.Age;
 using DataSpace.Crypto.Signatures;
 

@@ -145,6 +145,6 @@ public static class SyntheticLedger
                 ["provider"] = provider.Name,
                 ["purpose"] = "quality-analysis",
             };
-        return LedgerEntry.Create(plan.Transfer ? "transfer.completed" : "contract.agreed", body, [provider, consumer]);
+        return LedgerEntry.Create(plan.Transfer ? "synthetic.transfer" : "synthetic.contract", body, [provider, consumer]);
     }
 }

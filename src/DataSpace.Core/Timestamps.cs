@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DataSpace.Crypto;
+namespace DataSpace.Core;
 
 /// <summary>
 /// Timestamps in signed documents: UTC, whole seconds, written <c>yyyy-MM-ddTHH:mm:ssZ</c>, so a

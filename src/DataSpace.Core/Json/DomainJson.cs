@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using DataSpace.Core.Results;
+
+namespace DataSpace.Core.Json;
+
+/// <summary>
+/// How domain records (offers, agreements, transfer events) are read from and written to JSON:
+/// camelCase, timestamps as <see cref="Timestamps"/> spells them, nulls left out, and reading is
+/// strict — an unknown member, a missing required member or a null where none is allowed is an
+/// error that names the member, because these documents are signed and must mean one thing.
+/// </summary>
+public static class DomainJson
+{
+    /// <summary>The serializer options for every domain record.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The record as a JSON object (to sign it or put it in an entry body).</summary>
+    public static JsonObject ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!.AsObject();
+
+    /// <summary>Reads a record strictly; the error says which member is wrong.</summary>
+    public static Result<T> Read<T>(JsonNode? node, string what)
+        where T : class
+    {
+        if (node is not JsonObject)
+        {
+            return Error.Invalid($"{what} must be a JSON object.");
+        }
+        try
+        {
+            return node.Deserialize<T>(Options) is { } value ? value : Error.Invalid($"{what} is empty.");
+        }
+        catch (JsonException e)
+        {
+            return Error.Invalid($"{what} is not valid: {Describe(e)}");
+        }
+    }
+
+    /// <summary>Reads a record strictly from an element.</summary>
+    public static Result<T> Read<T>(JsonElement element, string what)
+        where T : class => Read<T>(JsonNode.Parse(element.GetRawText()), what);
+
+    private static string Describe(JsonException e)
+    {
+        // The serializer's message names the member path ($.terms.validUntil); keep its first sentence.
+        var message = e.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var path = e.Path is { Length: > 0 } p ? $" (at {p})" : string.Empty;
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.') + path + ".";
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowDuplicateProperties = false,
+            NumberHandling = JsonNumberHandling.Strict,
+        };
+        options.Converters.Add(new TimestampConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly();
+        return options;
+    }
+}
