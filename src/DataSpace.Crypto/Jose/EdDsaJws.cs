@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Crypto.Signatures;
 
@@ -11,6 +14,10 @@ namespace DataSpace.Crypto.Jose;
 /// </summary>
 public static class EdDsaJws
 {
+    // Compact UTF-8 with only the escapes JSON requires: the default encoder's HTML-safe escapes
+    // (kid "a+b" as "a\u002Bb", every CJK character as \uXXXX) would only bloat the token.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Signs <paramref name="payload"/>. The protected header is <c>{"alg":"EdDSA"}</c> followed by
     /// the members of <paramref name="extraHeader"/> (an <c>alg</c> there is ignored).
@@ -26,7 +33,7 @@ public static class EdDsaJws
                 header[name] = value?.DeepClone();
             }
         }
-        var signingInput = $"{Encode(header.ToJsonString())}.{StrictBase64Url.Encode(payload)}";
+        var signingInput = $"{StrictBase64Url.Encode(Utf8(header))}.{StrictBase64Url.Encode(payload)}";
         var signature = signer.Sign(Encoding.ASCII.GetBytes(signingInput));
         return $"{signingInput}.{StrictBase64Url.Encode(signature)}";
     }
@@ -40,8 +47,16 @@ public static class EdDsaJws
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(claims);
         var header = new JsonObject { ["typ"] = "JWT", ["kid"] = keyId ?? signer.PublicKey.KeyId };
-        return Sign(signer, Encoding.UTF8.GetBytes(claims.ToJsonString()), header);
+        return Sign(signer, Utf8(claims), header);
     }
 
-    private static string Encode(string json) => StrictBase64Url.Encode(Encoding.UTF8.GetBytes(json));
+    private static byte[] Utf8(JsonObject value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Compact))
+        {
+            value.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 }

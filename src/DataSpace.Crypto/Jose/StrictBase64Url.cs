@@ -26,12 +26,13 @@ public static class StrictBase64Url
             return false;
         }
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, buffer, out var written))
+        if (Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written) != OperationStatus.Done || consumed != text.Length)
         {
             return false;
         }
         var decoded = buffer[..written];
-        // The decoder ignores non-zero unused bits; re-encoding must give back the input (RFC 4648 §3.5).
+        // Canonical means re-encoding gives back the input (RFC 4648 §3.5): unused bits zero. The
+        // decoder checks this today; the comparison keeps it true whatever the decoder accepts.
         if (!Base64Url.EncodeToString(decoded).AsSpan().SequenceEqual(text))
         {
             return false;
