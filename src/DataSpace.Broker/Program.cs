@@ -1,6 +1,10 @@
 using DataSpace.Broker.Hosting;
 
-await BrokerHost.RunAsync(args).ConfigureAwait(false);
+namespace DataSpace.Broker;
 
-/// <summary>The broker's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
-public partial class Program;
+/// <summary>The broker's entry point; tests host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public static class Program
+{
+    /// <summary>Runs the broker with configuration from appsettings, environment variables (<c>Broker__…</c>) and arguments.</summary>
+    public static Task Main(string[] args) => BrokerHost.RunAsync(args);
+}

@@ -1,6 +1,10 @@
 using DataSpace.Connector.Hosting;
 
-await ConnectorHost.RunAsync(args).ConfigureAwait(false);
+namespace DataSpace.Connector;
 
-/// <summary>The connector's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
-public partial class Program;
+/// <summary>The connector's entry point; tests host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public static class Program
+{
+    /// <summary>Runs the connector with configuration from appsettings, environment variables (<c>Connector__…</c>) and arguments.</summary>
+    public static Task Main(string[] args) => ConnectorHost.RunAsync(args);
+}

@@ -1,12 +1,62 @@
+using DataSpace.Broker.Catalog;
+using DataSpace.Broker.Ledger;
+using DataSpace.Broker.Negotiation;
+using DataSpace.Broker.Registry;
+using DataSpace.Hosting.Mediation;
+using DataSpace.Hosting.Policies;
+
 namespace DataSpace.Broker.Hosting;
 
-/// <summary>Builds and runs the broker web application.</summary>
+/// <summary>
+/// Builds the broker: reads and checks the configuration, opens the ledger (rebuilding the state
+/// from it), loads the policies, and maps every feature's endpoints.
+/// </summary>
 public static class BrokerHost
 {
     /// <summary>Runs the broker until shutdown.</summary>
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var app = WebApplication.CreateBuilder(args).Build();
+        var app = await BuildAsync(WebApplication.CreateBuilder(args), cancellationToken).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the broker on <paramref name="builder"/>.</summary>
+    /// <exception cref="BrokerConfigurationException">The configuration is unusable; the message says why.</exception>
+    public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var options = ReadOptions(builder.Configuration);
+        Directory.CreateDirectory(options.DataDirectory);
+        var keys = BrokerKeys.LoadOrCreate(options.DataDirectory, options.ParticipantId);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataSpacePolicy(options.Policy, out var bundle);
+        services.AddSingleton(OperatorCredential.LoadOrCreate(options.DataDirectory, options.OperatorToken));
+        services.AddMediator((Mediator.MediatorOptions mediator) =>
+        {
+            mediator.Namespace = "DataSpace.Broker.Mediation";
+            mediator.ServiceLifetime = ServiceLifetime.Singleton;
+            mediator.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddSingleton<IParticipantDirectory, ParticipantDirectory>();
+        services.AddNegotiation(options);
+
+        // The ledger opens before the app starts: its state is what every endpoint serves.
+        var ledger = await BrokerLedger.OpenAsync(options, keys, PolicyGate.RecordOf(bundle), cancellationToken).ConfigureAwait(false);
+        services.AddSingleton(ledger);
+
+        var app = builder.Build();
+        app.MapRegistry();
+        app.MapCatalog();
+        app.MapNegotiation();
+        app.MapLedgerApi();
+        return app;
+    }
+
+    private static BrokerOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Broker").Get<BrokerOptions>() ?? new BrokerOptions();
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? options : throw new BrokerConfigurationException(problems);
     }
 }

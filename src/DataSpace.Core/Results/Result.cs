@@ -6,7 +6,7 @@ namespace DataSpace.Core.Results;
 /// The one result type of DataSpace: a value, or an <see cref="Core.Results.Error"/> saying why
 /// not. Expected failures (a denial, an illegal transition) are results, never exceptions.
 /// </summary>
-public readonly struct Result<T>
+public readonly struct Result<T> : IFailable<Result<T>>
 {
     private readonly T? _value;
 
@@ -31,6 +31,9 @@ public readonly struct Result<T>
 
     /// <summary>A failure.</summary>
     public static Result<T> Failure(Error error) => new(default, error);
+
+    /// <inheritdoc/>
+    public static Result<T> Fail(Error error) => Failure(error);
 
     /// <summary>Lets a handler return a value directly.</summary>
     public static implicit operator Result<T>(T value) => Success(value);

@@ -81,6 +81,39 @@ public sealed class LedgerEntry
         return Assemble(content, [.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
     }
 
+    /// <summary>
+    /// True when <paramref name="key"/> signed this entry and its signature verifies: how a service
+    /// checks a party's signed message before acting on it (the log checks again when it appends).
+    /// </summary>
+    public bool IsSignedBy(Ed25519PublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Signatures.FirstOrDefault(s => s.KeyId == key.KeyId) is { } signature && key.Verify(SigningInput.Span, signature.Signature);
+    }
+
+    /// <summary>
+    /// Reads an entry sent as JSON in any formatting: re-encoded to its canonical form first, so a
+    /// client need not send canonical bytes, then decoded strictly.
+    /// </summary>
+    public static EntryVerdict TryRead(JsonNode? json, out LedgerEntry? entry)
+    {
+        entry = null;
+        if (json is not JsonObject)
+        {
+            return EntryVerdict.Refuse(EntryFault.Malformed, "an entry is a JSON object with type, body and signatures");
+        }
+        byte[] canonical;
+        try
+        {
+            canonical = CanonicalJson.Serialize(json);
+        }
+        catch (CanonicalJsonException e)
+        {
+            return EntryVerdict.Refuse(EntryFault.Malformed, $"not I-JSON: {e.Message}");
+        }
+        return TryParse(canonical, out entry);
+    }
+
     /// <summary>The entry as a JSON node, e.g. to print it.</summary>
     public JsonObject ToJson() => JsonNode.Parse(Bytes.Span)!.AsObject();
 

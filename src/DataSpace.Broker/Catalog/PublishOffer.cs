@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using DataSpace.Broker.Common;
+using DataSpace.Broker.Ledger;
+using DataSpace.Core.Catalog;
+using DataSpace.Core.Json;
+using DataSpace.Core.Results;
+using Mediator;
+
+namespace DataSpace.Broker.Catalog;
+
+/// <summary>A provider publishes an offer: an <c>offer.published</c> entry it signed, which the broker checks and records.</summary>
+/// <param name="Caller">The authenticated participant.</param>
+/// <param name="Entry">The signed entry.</param>
+public sealed record PublishOffer(string Caller, JsonObject Entry) : ICommand<Result<OfferView>>;
+
+internal sealed class PublishOfferHandler(BrokerLedger ledger) : ICommandHandler<PublishOffer, Result<OfferView>>
+{
+    public async ValueTask<Result<OfferView>> Handle(PublishOffer command, CancellationToken cancellationToken)
+    {
+        var read = SignedEntries.Read(command.Entry, Offer.EntryType);
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+        var offer = DomainJson.Read<Offer>(read.Value.Body, "the offer");
+        if (!offer.IsSuccess)
+        {
+            return offer.Error;
+        }
+        if (offer.Value.Provider != command.Caller)
+        {
+            return Error.Forbidden($"{command.Caller} cannot publish an offer of {offer.Value.Provider}: a provider publishes only its own assets.");
+        }
+        if (offer.Value.Validate() is { } invalid)
+        {
+            return invalid;
+        }
+        // TODO-LABELS
+        var appended = await ledger.AppendAsync(read.Value, cancellationToken).ConfigureAwait(false);
+        return appended.IsSuccess ? OfferView.Of(ledger.State.FindOffer(offer.Value.Id)!) : appended.Error;
+    }
+}

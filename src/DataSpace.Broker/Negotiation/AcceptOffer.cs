@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using DataSpace.Broker.Common;
+using DataSpace.Broker.Ledger;
+using DataSpace.Core;
+using DataSpace.Core.Json;
+using DataSpace.Core.Negotiation;
+using DataSpace.Core.Negotiation.Protocol;
+using DataSpace.Core.Results;
+using DataSpace.Core.StateMachines;
+using DataSpace.Crypto.Json;
+using Mediator;
+
+namespace DataSpace.Broker.Negotiation;
+
+/// <summary>The consumer accepts the provider's counter-offer: its signed <c>negotiation.accepted</c> entry, forwarded to the provider, who answers with the agreement.</summary>
+/// <param name="Caller">The authenticated participant.</param>
+/// <param name="NegotiationId">The negotiation.</param>
+/// <param name="Entry">The signed acceptance.</param>
+public sealed record AcceptOffer(string Caller, string NegotiationId, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+
+internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn, NegotiationSteps steps, TimeProvider clock) : ICommandHandler<AcceptOffer, Result<NegotiationView>>
+{
+    public async ValueTask<Result<NegotiationView>> Handle(AcceptOffer command, CancellationToken cancellationToken) =>
+        await turn.RunAsync(command.Caller, command.NegotiationId, async n =>
+        {
+            var read = SignedEntries.Read(command.Entry, OfferAccepted.EntryType);
+            if (!read.IsSuccess)
+            {
+                return read.Error;
+            }
+            var accepted = DomainJson.Read<OfferAccepted>(read.Value.Body, "the acceptance");
+            if (!accepted.IsSuccess)
+            {
+                return accepted.Error;
+            }
+            var problem = SignedBy.Caller(ledger, read.Value, command.Caller)
+                ?? (accepted.Value.NegotiationId != n.Id ? Error.Invalid($"The acceptance names negotiation {accepted.Value.NegotiationId}, not {n.Id}.") : null)
+                ?? (n.CounterTerms is null || !CanonicalJson.Serialize(DomainJson.ToNode(accepted.Value.Terms)).AsSpan().SequenceEqual(CanonicalJson.Serialize(DomainJson.ToNode(n.CounterTerms)))
+                    ? Error.Conflict("The acceptance must repeat the provider's counter-offer terms exactly.")
+                    : null)
+                ?? n.Move(NegotiationMessage.Accept, ProtocolRole.Consumer);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var terms = accepted.Value.Terms;
+            n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = terms });
+            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, n.RequestEntry.ToJson(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Timestamps.Now(clock), Accepted: read.Value.ToJson());
+            return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+}

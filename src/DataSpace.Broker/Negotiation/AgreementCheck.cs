@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using DataSpace.Core.Json;
+using DataSpace.Core.Negotiation;
+using DataSpace.Core.Results;
+using DataSpace.Crypto.Json;
+using DataSpace.Ledger.Entries;
+
+namespace DataSpace.Broker.Negotiation;
+
+/// <summary>
+/// What the broker checks in the agreement a provider signed before showing it to the consumer:
+/// it is for this negotiation, these parties, this offer and label, exactly the expected terms,
+/// and it carries the broker's own decision first and the provider's allowing decision second.
+/// </summary>
+internal static class AgreementCheck
+{
+    public static Result<Agreement> Check(OpenNegotiation n, LedgerEntry entry)
+    {
+        if (entry.Type != Agreement.EntryType)
+        {
+            return Error.Invalid($"The provider answered ContractAgreement with a {entry.Type} entry.");
+        }
+        var read = DomainJson.Read<Agreement>(entry.Body, "the provider's agreement");
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+        var a = read.Value;
+        var problem =
+            a.NegotiationId != n.Id || a.AgreementId != NegotiationIds.Agreement(n.Id) ? "it names another negotiation or agreement id"
+            : a.OfferId != n.Offer.Id || a.AssetId != n.Offer.AssetId || a.Provider != n.Offer.Provider || a.Consumer != n.Request.Consumer ? "its offer, asset or parties differ from the request"
+            : !Same(a.Label, n.Offer.Label) ? "its label differs from the offer's"
+            : a.Purpose != n.Request.Purpose || a.Destination != n.Request.Destination ? "its purpose or destination differs from the request"
+            : !Same(DomainJson.ToNode(a.Terms), DomainJson.ToNode(n.ExpectedTerms!)) ? "its terms differ from those requested or accepted"
+            : a.Decisions.Count != 2 || !Same(a.Decisions[0], n.BrokerDecision!) ? "it does not carry the broker's decision followed by the provider's"
+            : a.Decisions[1]["allowed"]?.GetValue<bool>() != true ? "the provider's own decision does not allow it"
+            : null;
+        return problem is null ? a : Error.Invalid($"The provider's agreement is refused: {problem}.");
+    }
+
+    private static bool Same(JsonNode a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics.Metrics;
+using DataSpace.Broker.Ledger;
+using DataSpace.Core;
+using DataSpace.Core.Json;
+using DataSpace.Core.Negotiation;
+using DataSpace.Core.Negotiation.Protocol;
+using DataSpace.Core.Results;
+using DataSpace.Core.StateMachines;
+using DataSpace.Ledger.Entries;
+
+namespace DataSpace.Broker.Negotiation;
+
+/// <summary>
+/// The steps every negotiation message shares: forward to the provider and apply its answer
+/// through the state machine, finalize into the ledger, or end the negotiation with a recorded
+/// termination. Handlers differ only in what they check before calling these.
+/// </summary>
+internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provider, NegotiationBook book, TimeProvider clock)
+{
+    private static readonly Meter Meter = new("DataSpace.Broker");
+    private static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("dataspace.negotiations", "{negotiation}", "Negotiations ended, by outcome.");
+
+    /// <summary>Sends <paramref name="callback"/> to the provider and applies its answer.</summary>
+    public async Task<Result<NegotiationView>> ForwardAsync(OpenNegotiation n, NegotiationCallback callback, CancellationToken cancellationToken)
+    {
+        var answered = await provider.SendAsync(ledger.State.FindParticipant(n.Offer.Provider)!, callback, cancellationToken).ConfigureAwait(false);
+        if (!answered.IsSuccess)
+        {
+            return await EndAsync(n, [answered.Error.Message], null, "provider-unavailable", cancellationToken).ConfigureAwait(false);
+        }
+        var answer = answered.Value;
+        if (n.Move(answer.Message, ProtocolRole.Provider) is { } illegal)
+        {
+            return await EndAsync(n, [$"The provider's answer breaks the protocol: {illegal.Message}"], null, "protocol-error", cancellationToken).ConfigureAwait(false);
+        }
+        return answer.Message switch
+        {
+            NegotiationMessage.ContractAgreement => await AgreedAsync(n, answer, cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.ContractOffer when answer.CounterTerms is { } terms => Offered(n, terms),
+            NegotiationMessage.Finalize => await FinalizeAsync(n, cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.Terminate when answer.Entry is not null => await RecordTerminationAsync(n, answer.Entry, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
+            _ => await EndAsync(n, [$"The provider answered {answer.Message} without what that message carries."], null, "protocol-error", cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Ends the negotiation on the broker's own account (its policy, a failed provider, a refused entry), recorded with the reasons.</summary>
+    public async Task<Result<NegotiationView>> EndAsync(OpenNegotiation n, IReadOnlyList<string> reasons, System.Text.Json.Nodes.JsonObject? decision, string outcome, CancellationToken cancellationToken)
+    {
+        var ended = new NegotiationTerminated(n.Id, n.Offer.Id, n.Offer.Provider, n.Request.Consumer, ledger.Keys.ParticipantId, reasons, Timestamps.Now(clock), decision);
+        var entry = LedgerEntry.Create(NegotiationTerminated.EntryType, DomainJson.ToNode(ended), [ledger.Keys.Signer]);
+        return await RecordTerminationAsync(n, entry.ToJson(), ledger.Keys.ParticipantId, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a termination entry signed by <paramref name="by"/> (a party or the broker).</summary>
+    public async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.Nodes.JsonObject json, string by, string outcome, CancellationToken cancellationToken)
+    {
+        var verdict = LedgerEntry.TryRead(json, out var entry);
+        if (!verdict.IsAccepted || entry!.Type != NegotiationTerminated.EntryType)
+        {
+            return Error.Invalid($"A termination must be a signed {NegotiationTerminated.EntryType} entry: {verdict.Reason ?? entry!.Type}.");
+        }
+        var ended = DomainJson.Read<NegotiationTerminated>(entry.Body, "the termination");
+        if (!ended.IsSuccess)
+        {
+            return ended.Error;
+        }
+        if (ended.Value.NegotiationId != n.Id || ended.Value.By != by)
+        {
+            return Error.Invalid($"The termination must name negotiation {n.Id} and be by {by}.");
+        }
+        var appended = await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (!appended.IsSuccess)
+        {
+            return appended.Error;
+        }
+        n.Move(NegotiationMessage.Terminate, by == n.Offer.Provider ? ProtocolRole.Provider : ProtocolRole.Consumer);
+        n.Reasons = ended.Value.Reasons;
+        n.LedgerIndex = appended.Value;
+        Close(n, outcome);
+        return NegotiationView.Terminated(ended.Value, appended.Value);
+    }
+
+    private async Task<Result<NegotiationView>> AgreedAsync(OpenNegotiation n, NegotiationAnswer answer, CancellationToken cancellationToken)
+    {
+        var verdict = LedgerEntry.TryRead(answer.Entry, out var entry);
+        if (!verdict.IsAccepted)
+        {
+            return await EndAsync(n, [$"The provider's agreement is not a signed entry: {verdict.Reason}."], null, "protocol-error", cancellationToken).ConfigureAwait(false);
+        }
+        var checkedAgreement = AgreementCheck.Check(n, entry!);
+        var providerKey = ledger.Log.Participants.FindById(n.Offer.Provider)!.Key;
+        if (!checkedAgreement.IsSuccess || entry!.Signatures.Count != 1 || !entry.IsSignedBy(providerKey))
+        {
+            var reason = checkedAgreement.Error?.Message ?? "The provider's agreement is not signed by the provider alone.";
+            return await EndAsync(n, [reason], null, "protocol-error", cancellationToken).ConfigureAwait(false);
+        }
+        n.AgreementEntry = entry;
+        return NegotiationView.Of(n);
+    }
+
+    private static Result<NegotiationView> Offered(OpenNegotiation n, RequestedTerms terms)
+    {
+        n.CounterTerms = terms;
+        return NegotiationView.Of(n);
+    }
+
+    private async Task<Result<NegotiationView>> FinalizeAsync(OpenNegotiation n, CancellationToken cancellationToken)
+    {
+        var final = n.AgreementEntry!.Countersign(ledger.Keys.Signer);
+        var appended = await ledger.AppendAsync(final, cancellationToken).ConfigureAwait(false);
+        if (!appended.IsSuccess)
+        {
+            return await EndAsync(n, [appended.Error.Message], null, "refused-by-ledger", cancellationToken).ConfigureAwait(false);
+        }
+        n.AgreementEntry = final;
+        n.LedgerIndex = appended.Value;
+        Close(n, "finalized");
+        return NegotiationView.Of(n);
+    }
+
+    private void Close(OpenNegotiation n, string outcome)
+    {
+        book.Close(n.Id);
+        Outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+}

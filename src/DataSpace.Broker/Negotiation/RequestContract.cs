@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using DataSpace.Broker.Common;
+using DataSpace.Broker.Ledger;
+using DataSpace.Core;
+using DataSpace.Core.Json;
+using DataSpace.Core.Negotiation;
+using DataSpace.Core.Negotiation.Protocol;
+using DataSpace.Core.Policies;
+using DataSpace.Core.Results;
+using DataSpace.Core.StateMachines;
+using DataSpace.Hosting.Policies;
+using DataSpace.Ledger.Entries;
+using Mediator;
+
+namespace DataSpace.Broker.Negotiation;
+
+/// <summary>
+/// A consumer asks for a contract: its <c>negotiation.requested</c> entry, signed by itself. The
+/// broker evaluates <c>dataspace.negotiation</c> (a denial is recorded with its reasons), then
+/// forwards the request to the provider, whose answer comes back in the same call. Sending the
+/// same request again (same request id) returns the same negotiation.
+/// </summary>
+/// <param name="Caller">The authenticated participant.</param>
+/// <param name="Entry">The signed request.</param>
+public sealed record RequestContract(string Caller, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+
+internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBook book, NegotiationSteps steps, PolicyGate policy, TimeProvider clock)
+    : ICommandHandler<RequestContract, Result<NegotiationView>>
+{
+    public async ValueTask<Result<NegotiationView>> Handle(RequestContract command, CancellationToken cancellationToken)
+    {
+        var read = Read(command);
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+        var (entry, request) = read.Value;
+        var id = NegotiationIds.Negotiation(request.Consumer, request.RequestId);
+        if (await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) is { } ended)
+        {
+            return ended;
+        }
+        var state = ledger.State;
+        if (state.FindOffer(request.OfferId) is not { Withdrawn: false } offer)
+        {
+            return Error.NotFound($"Offer {request.OfferId} is not in the catalog.");
+        }
+        if (state.FindParticipant(offer.Offer.Provider) is not { IsActive: true })
+        {
+            return Error.Unavailable($"The provider {offer.Offer.Provider} is not active in the space.");
+        }
+        var subject = PolicyInputs.Subject(state.FindParticipant(request.Consumer)!);
+        var n = book.GetOrAdd(id, () => new OpenNegotiation(id, entry, request, offer.Offer, subject));
+        await n.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!n.RequestEntry.SigningInput.Span.SequenceEqual(entry.SigningInput.Span))
+            {
+                return Error.Conflict($"Request id {request.RequestId} was already used for a different request (negotiation {id}).");
+            }
+            if (n.State is not null)
+            {
+                // A retry of a request already taken: answer with where it stands.
+                return await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) ?? NegotiationView.Of(n);
+            }
+            n.Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer);
+            var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(subject, offer.Offer, request, Timestamps.Now(clock)), cancellationToken).ConfigureAwait(false);
+            if (!decision.Allowed)
+            {
+                return await steps.EndAsync(n, decision.Reasons, decision.Record, "denied-by-broker", cancellationToken).ConfigureAwait(false);
+            }
+            n.BrokerDecision = decision.Record;
+            n.ExpectedTerms = Agreement.Grant(offer.Offer, request);
+            var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, entry.ToJson(), offer.Offer, subject, decision.Record, Timestamps.Now(clock));
+            return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            n.Gate.Release();
+        }
+    }
+
+    private Result<(LedgerEntry Entry, ContractRequest Request)> Read(RequestContract command)
+    {
+        var read = SignedEntries.Read(command.Entry, ContractRequest.EntryType);
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+        var request = DomainJson.Read<ContractRequest>(read.Value.Body, "the contract request");
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+        var problem = request.Value.Validate()
+            ?? (request.Value.Consumer != command.Caller ? Error.Forbidden($"{command.Caller} cannot request a contract for {request.Value.Consumer}.") : null)
+            ?? SignedBy.Caller(ledger, read.Value, command.Caller);
+        return problem is null ? (read.Value, request.Value) : problem;
+    }
+}

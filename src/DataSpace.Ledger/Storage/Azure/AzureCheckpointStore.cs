@@ -1,0 +1,50 @@
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DataSpace.Ledger.Checkpoints;
+using DataSpace.Ledger.Logs;
+
+namespace DataSpace.Ledger.Storage.Azure;
+
+/// <summary>
+/// Checkpoints beside an Azure ledger: one block blob per size (<c>{prefix}/checkpoints/{size:D20}</c>),
+/// created only if absent (If-None-Match: *), so replicas signing the same size cannot overwrite
+/// each other and a different note of a stored size is refused, as in the file store.
+/// </summary>
+public sealed class AzureCheckpointStore(BlobContainerClient container, string prefix = "ledger") : ICheckpointStore
+{
+    private string Folder => $"{prefix}/{LedgerLayout.CheckpointsDirectory}/";
+
+    /// <inheritdoc/>
+    public async Task SaveAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var text = checkpoint.Note.Format();
+        var blob = container.GetBlobClient(Folder + LedgerLayout.CheckpointFileName(checkpoint.Checkpoint.Size));
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromString(text), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            var stored = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
+            if (stored != text)
+            {
+                throw new InvalidOperationException($"A different checkpoint of size {checkpoint.Checkpoint.Size} is already stored in {blob.Name}.", e);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var notes = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken).ConfigureAwait(false))
+        {
+            var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            notes.Add(Encoding.UTF8.GetString(content.Value.Content));
+        }
+        return notes;
+    }
+}
