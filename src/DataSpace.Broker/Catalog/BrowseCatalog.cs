@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Globalization;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core;

@@ -1,9 +1,11 @@
+using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Catalog;
 using DataSpace.Core.Json;
 using DataSpace.Core.Results;
+using DataSpace.Policy;
 using Mediator;
 
 namespace DataSpace.Broker.Catalog;
@@ -35,7 +37,10 @@ internal sealed class PublishOfferHandler(BrokerLedger ledger) : ICommandHandler
         {
             return invalid;
         }
-        // TODO-LABELS
+        if (LabelValidator.Validate(offer.Value.Label) is { IsValid: false } label)
+        {
+            return Error.Invalid($"The offer's classification label is not valid: {label}.");
+        }
         var appended = await ledger.AppendAsync(read.Value, cancellationToken).ConfigureAwait(false);
         return appended.IsSuccess ? OfferView.Of(ledger.State.FindOffer(offer.Value.Id)!) : appended.Error;
     }

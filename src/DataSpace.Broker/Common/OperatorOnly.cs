@@ -1,24 +1,24 @@
-using DataSpace.Broker.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DataSpace.Hosting.Security;
 
 namespace DataSpace.Broker.Common;
 
 /// <summary>Endpoint filter for operator actions: the request must carry the operator credential as its bearer token.</summary>
 internal sealed class OperatorOnly(OperatorCredential credential) : IEndpointFilter
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
-        if (credential.Matches(token))
-        {
-            return next(context);
-        }
-        return ValueTask.FromResult<object?>(TypedResults.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Operator credential required",
-            detail: "This action is the broker operator's: send the operator credential (DataDirectory/operator.token) as 'Authorization: Bearer <token>'."));
-    }
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        credential.Secret.Authorizes(context.HttpContext.Request)
+            ? next(context)
+            : ValueTask.FromResult<object?>(TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Operator credential required",
+                detail: "This action is the broker operator's: send the operator credential (DataDirectory/operator.token) as 'Authorization: Bearer <token>'."));
+}
+
+/// <summary>The broker operator's credential.</summary>
+/// <param name="Secret">The secret.</param>
+internal sealed record OperatorCredential(BearerSecret Secret)
+{
+    public const string FileName = "operator.token";
 }
 
 /// <summary>Marks endpoints as operator-only.</summary>

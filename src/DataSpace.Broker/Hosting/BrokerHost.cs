@@ -1,9 +1,12 @@
+using DataSpace.Broker.Agreements;
 using DataSpace.Broker.Catalog;
+using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
 using DataSpace.Broker.Negotiation;
 using DataSpace.Broker.Registry;
 using DataSpace.Hosting.Mediation;
 using DataSpace.Hosting.Policies;
+using DataSpace.Hosting.Security;
 
 namespace DataSpace.Broker.Hosting;
 
@@ -31,7 +34,7 @@ public static class BrokerHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddDataSpacePolicy(options.Policy, out var bundle);
-        services.AddSingleton(OperatorCredential.LoadOrCreate(options.DataDirectory, options.OperatorToken));
+        services.AddSingleton(new OperatorCredential(BearerSecret.LoadOrCreate(Path.Combine(options.DataDirectory, OperatorCredential.FileName), options.OperatorToken)));
         services.AddMediator((Mediator.MediatorOptions mediator) =>
         {
             mediator.Namespace = "DataSpace.Broker.Mediation";
@@ -50,6 +53,7 @@ public static class BrokerHost
         app.MapCatalog();
         app.MapNegotiation();
         app.MapLedgerApi();
+        app.MapAgreements();
         return app;
     }
 

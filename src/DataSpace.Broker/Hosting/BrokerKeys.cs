@@ -1,4 +1,5 @@
 using DataSpace.Crypto.Keys;
+using DataSpace.Hosting.Security;
 
 namespace DataSpace.Broker.Hosting;
 

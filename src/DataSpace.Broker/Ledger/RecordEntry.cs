@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Core;
@@ -19,11 +20,6 @@ namespace DataSpace.Broker.Ledger;
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="Entry">The signed entry.</param>
 public sealed record RecordEntry(string Caller, JsonObject Entry) : ICommand<Result<RecordedEntry>>;
-
-/// <summary>Where an entry was recorded.</summary>
-/// <param name="Index">Its index in the ledger.</param>
-/// <param name="Type">Its type.</param>
-public sealed record RecordedEntry(ulong Index, string Type);
 
 internal sealed class RecordEntryHandler(BrokerLedger ledger, TimeProvider clock) : ICommandHandler<RecordEntry, Result<RecordedEntry>>
 {

@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Results;
 

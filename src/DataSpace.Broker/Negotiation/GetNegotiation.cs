@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Results;
 using Mediator;
@@ -14,7 +15,7 @@ internal sealed class GetNegotiationHandler(BrokerLedger ledger, NegotiationBook
     public async ValueTask<Result<NegotiationView>> Handle(GetNegotiation query, CancellationToken cancellationToken)
     {
         var view = book.Find(query.NegotiationId) is { } open
-            ? NegotiationView.Of(open)
+            ? NegotiationViews.Of(open)
             : await NegotiationLookup.EndedAsync(ledger, query.NegotiationId, cancellationToken).ConfigureAwait(false);
         if (view is null || (view.Consumer != query.Caller && view.Provider != query.Caller))
         {

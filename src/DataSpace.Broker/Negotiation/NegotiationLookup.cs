@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Negotiation;
 
@@ -11,8 +12,8 @@ internal static class NegotiationLookup
         if (ledger.State.FindAgreement(NegotiationIds.Agreement(negotiationId)) is { } agreed)
         {
             var entry = await ledger.Log.ReadEntryAsync(agreed.Index, cancellationToken).ConfigureAwait(false);
-            return NegotiationView.Finalized(agreed, entry.ToJson());
+            return NegotiationViews.Finalized(agreed, entry.ToJson());
         }
-        return ledger.State.FindTermination(negotiationId) is { } ended ? NegotiationView.Terminated(ended.Termination, ended.Index) : null;
+        return ledger.State.FindTermination(negotiationId) is { } ended ? NegotiationViews.Terminated(ended.Termination, ended.Index) : null;
     }
 }

@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Diagnostics.Metrics;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core;
@@ -77,7 +78,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         n.Reasons = ended.Value.Reasons;
         n.LedgerIndex = appended.Value;
         Close(n, outcome);
-        return NegotiationView.Terminated(ended.Value, appended.Value);
+        return NegotiationViews.Terminated(ended.Value, appended.Value);
     }
 
     private async Task<Result<NegotiationView>> AgreedAsync(OpenNegotiation n, NegotiationAnswer answer, CancellationToken cancellationToken)
@@ -95,13 +96,13 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
             return await EndAsync(n, [reason], null, "protocol-error", cancellationToken).ConfigureAwait(false);
         }
         n.AgreementEntry = entry;
-        return NegotiationView.Of(n);
+        return NegotiationViews.Of(n);
     }
 
     private static Result<NegotiationView> Offered(OpenNegotiation n, RequestedTerms terms)
     {
         n.CounterTerms = terms;
-        return NegotiationView.Of(n);
+        return NegotiationViews.Of(n);
     }
 
     private async Task<Result<NegotiationView>> FinalizeAsync(OpenNegotiation n, CancellationToken cancellationToken)
@@ -115,7 +116,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         n.AgreementEntry = final;
         n.LedgerIndex = appended.Value;
         Close(n, "finalized");
-        return NegotiationView.Of(n);
+        return NegotiationViews.Of(n);
     }
 
     private void Close(OpenNegotiation n, string outcome)

@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
@@ -61,7 +62,7 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
             if (n.State is not null)
             {
                 // A retry of a request already taken: answer with where it stands.
-                return await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) ?? NegotiationView.Of(n);
+                return await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) ?? NegotiationViews.Of(n);
             }
             n.Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer);
             var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(subject, offer.Offer, request, Timestamps.Now(clock)), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;

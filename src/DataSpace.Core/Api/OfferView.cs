@@ -1,7 +1,7 @@
 using DataSpace.Core.Catalog;
 using DataSpace.Core.Space;
 
-namespace DataSpace.Broker.Catalog;
+namespace DataSpace.Core.Api;
 
 /// <summary>An offer as the catalog API shows it, with where the ledger recorded it.</summary>
 /// <param name="Offer">The offer.</param>

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using DataSpace.Core.Negotiation;
-using DataSpace.Core.Space;
 
-namespace DataSpace.Broker.Negotiation;
+namespace DataSpace.Core.Api;
 
 /// <summary>A negotiation as the API shows it to its parties.</summary>
 /// <param name="NegotiationId">The id (derived from the consumer's request id).</param>
@@ -23,18 +22,4 @@ public sealed record NegotiationView(
     IReadOnlyList<string> Reasons,
     RequestedTerms? CounterTerms,
     JsonObject? Agreement,
-    ulong? LedgerIndex)
-{
-    internal static NegotiationView Of(OpenNegotiation n) => new(
-        n.Id, Name(n.State ?? NegotiationState.Requested), n.Offer.Id, n.Offer.Provider, n.Request.Consumer, n.Reasons, n.CounterTerms,
-        n.AgreementEntry?.ToJson(), n.LedgerIndex);
-
-    internal static NegotiationView Finalized(AgreementRecord record, JsonObject entry) => new(
-        record.Agreement.NegotiationId, Name(NegotiationState.Finalized), record.Agreement.OfferId, record.Agreement.Provider, record.Agreement.Consumer,
-        [], null, entry, record.Index);
-
-    internal static NegotiationView Terminated(NegotiationTerminated ended, ulong index) => new(
-        ended.NegotiationId, Name(NegotiationState.Terminated), ended.OfferId, ended.Provider, ended.Consumer, ended.Reasons, null, null, index);
-
-    private static string Name(NegotiationState state) => state.ToString().ToUpperInvariant();
-}
+    ulong? LedgerIndex);

@@ -1,8 +1,9 @@
-namespace DataSpace.Broker.Hosting;
+namespace DataSpace.Hosting.Security;
 
 /// <summary>Writes secrets readable by their owner only, whole or not at all.</summary>
-internal static class SecretFiles
+public static class SecretFiles
 {
+    /// <summary>Writes <paramref name="content"/> to a new file only its owner can read (mode 600 on Unix), through a temporary file.</summary>
     public static void WriteNew(string path, ReadOnlySpan<byte> content)
     {
         var temporary = path + ".tmp";

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DataSpace.Core.Participants;
 
-namespace DataSpace.Broker.Registry;
+namespace DataSpace.Core.Api;
 
 /// <summary>A participant as the registry API shows it.</summary>
 /// <param name="ParticipantId">Its id.</param>
