@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
+using DataSpace.Core.Api;
 using DataSpace.Core.Results;
 using DataSpace.Hosting.Problems;
 using Mediator;
@@ -79,11 +80,4 @@ internal static class LedgerEndpoints
         .WithSummary("Record a transfer event, deletion, offer withdrawal or policy bundle signed by the caller");
         return app;
     }
-
-    /// <summary>A proof: the audit path as base64 hashes.</summary>
-    /// <param name="Index">Leaf index (inclusion) or first size (consistency).</param>
-    /// <param name="Size">Tree size.</param>
-    /// <param name="From">First size, for a consistency proof.</param>
-    /// <param name="Hashes">The proof hashes.</param>
-    internal sealed record ProofView(ulong Index, ulong Size, ulong? From, IReadOnlyList<string> Hashes);
 }

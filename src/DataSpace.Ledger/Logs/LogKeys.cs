@@ -9,7 +9,7 @@ namespace DataSpace.Ledger.Logs;
 /// (<see cref="Ed25519PublicKey"/>) is byte-for-byte a C2SP note verifier key of type 0x01, so the
 /// same key checks signed JSON and signed notes.
 /// </summary>
-internal static class LogKeys
+public static class LogKeys
 {
     public static NoteSigner ToNoteSigner(Ed25519Signer key)
     {

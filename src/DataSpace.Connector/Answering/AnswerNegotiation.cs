@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using DataSpace.Connector.Assets;
+using DataSpace.Connector.Brokering;
+using DataSpace.Connector.Common;
+using DataSpace.Core;
+using DataSpace.Core.Json;
+using DataSpace.Core.Negotiation;
+using DataSpace.Core.Negotiation.Protocol;
+using DataSpace.Core.Policies;
+using DataSpace.Core.Results;
+using DataSpace.Crypto.Json;
+using DataSpace.Crypto.Keys;
+using DataSpace.Crypto.Signatures;
+using DataSpace.Hosting.Policies;
+using DataSpace.Ledger.Entries;
+using Mediator;
+
+namespace DataSpace.Connector.Answering;
+
+/// <summary>
+/// The provider's side of a negotiation: a message the broker forwarded (signed by the broker).
+/// The provider's own policy, over its own copy of the asset's label, is authoritative for its
+/// data: it answers with an agreement it signs, or a termination with its reasons; a verified
+/// agreement is finalized.
+/// </summary>
+/// <param name="Callback">The broker-signed callback.</param>
+public sealed record AnswerNegotiation(JsonObject Callback) : ICommand<Result<JsonObject>>;
+
+internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStores stores, PolicyGate policy, BundleRecorder bundles, ParticipantKeys keys, TimeProvider clock)
+    : ICommandHandler<AnswerNegotiation, Result<JsonObject>>
+{
+    public async ValueTask<Result<JsonObject>> Handle(AnswerNegotiation command, CancellationToken cancellationToken)
+    {
+        var callback = await ReadAsync(command.Callback, cancellationToken).ConfigureAwait(false);
+        if (!callback.IsSuccess)
+        {
+            return callback.Error;
+        }
+        var c = callback.Value;
+        var answer = c.Message switch
+        {
+            NegotiationMessage.ContractRequest or NegotiationMessage.Accept => await DecideAsync(c, cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.AgreementVerification => Finalize(c),
+            NegotiationMessage.Terminate => new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, c.Termination),
+            _ => Error.Invalid($"A provider does not answer {c.Message}."),
+        };
+        return answer.IsSuccess ? SignedJson.Sign(DomainJson.ToNode(answer.Value), keys.Signer) : answer.Error;
+    }
+
+    private async Task<Result<NegotiationCallback>> ReadAsync(JsonObject signed, CancellationToken cancellationToken)
+    {
+        var key = await trust.KeyAsync(cancellationToken).ConfigureAwait(false);
+        if (!key.IsSuccess)
+        {
+            return key.Error;
+        }
+        if (SignedJson.Verify(signed, new VerifierKeyRing([key.Value]), [key.Value.KeyId]) is { IsValid: false } bad)
+        {
+            return Error.Forbidden($"The negotiation callback is not signed by the broker: {bad.Message}");
+        }
+        var body = (JsonObject)signed.DeepClone();
+        body.Remove(SignedJson.SignaturesMember);
+        var read = DomainJson.Read<NegotiationCallback>(body, "the negotiation callback");
+        if (!read.IsSuccess)
+        {
+            return read.Error;
+        }
+        return read.Value.Offer.Provider == keys.ParticipantId ? read : Error.Forbidden($"The offer is {read.Value.Offer.Provider}'s, not {keys.ParticipantId}'s.");
+    }
+
+    private async Task<Result<NegotiationAnswer>> DecideAsync(NegotiationCallback c, CancellationToken cancellationToken)
+    {
+        if (await bundles.EnsureAsync(cancellationToken).ConfigureAwait(false) is { } unrecorded)
+        {
+            return unrecorded;
+        }
+        var requestVerdict = LedgerEntry.TryRead(c.Request, out var requestEntry);
+        var request = requestVerdict.IsAccepted ? DomainJson.Read<ContractRequest>(requestEntry!.Body, "the contract request") : Error.Invalid(requestVerdict.Reason!);
+        if (!request.IsSuccess)
+        {
+            return request.Error;
+        }
+        var terms = request.Value.Terms;
+        if (c.Message == NegotiationMessage.Accept)
+        {
+            var accepted = LedgerEntry.TryRead(c.Accepted, out var acceptedEntry).IsAccepted ? DomainJson.Read<OfferAccepted>(acceptedEntry!.Body, "the acceptance") : Error.Invalid("Accept carries no acceptance entry.");
+            if (!accepted.IsSuccess)
+            {
+                return accepted.Error;
+            }
+            terms = accepted.Value.Terms;
+        }
+        var effectiveRequest = request.Value with { Terms = terms };
+        var reasons = await OwnLabelProblemAsync(c, cancellationToken).ConfigureAwait(false) is { } labelProblem ? [labelProblem] : Array.Empty<string>();
+        var now = Timestamps.Now(clock);
+        var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(c.Consumer, c.Offer, effectiveRequest, now), cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed || reasons.Length > 0)
+        {
+            var ended = new NegotiationTerminated(c.NegotiationId, c.Offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);
+            var termination = LedgerEntry.Create(NegotiationTerminated.EntryType, DomainJson.ToNode(ended), [keys.Signer]);
+            return new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, termination.ToJson());
+        }
+        var agreement = new Agreement(
+            NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, c.Offer.Id, c.Offer.AssetId, keys.ParticipantId, request.Value.Consumer,
+            c.Offer.Label, Agreement.Grant(c.Offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
+            [c.BrokerDecision, decision.Record], now);
+        var entry = LedgerEntry.Create(Agreement.EntryType, DomainJson.ToNode(agreement), [keys.Signer]);
+        return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToJson());
+    }
+
+    /// <summary>The provider decides on its own copy of the label: an offer whose label no longer matches the stored asset is refused.</summary>
+    private async Task<string?> OwnLabelProblemAsync(NegotiationCallback c, CancellationToken cancellationToken)
+    {
+        if (await stores.Assets.GetInfoAsync(c.Offer.AssetId, cancellationToken).ConfigureAwait(false) is not { } asset)
+        {
+            return $"The asset {c.Offer.AssetId} is no longer stored at the provider.";
+        }
+        var stored = JsonNode.Parse(asset.Metadata[AssetView.LabelMetadata]);
+        return CanonicalJson.Serialize(stored).AsSpan().SequenceEqual(CanonicalJson.Serialize(c.Offer.Label))
+            ? null
+            : $"The asset's label changed since offer {c.Offer.Id} was published; the provider must publish a new offer.";
+    }
+
+    private Result<NegotiationAnswer> Finalize(NegotiationCallback c)
+    {
+        if (!LedgerEntry.TryRead(c.Agreement, out var entry).IsAccepted || entry!.Type != Agreement.EntryType)
+        {
+            return Error.Invalid("AgreementVerification carries no agreement entry.");
+        }
+        var agreement = DomainJson.Read<Agreement>(entry.Body, "the agreement");
+        if (!agreement.IsSuccess || agreement.Value.Provider != keys.ParticipantId || agreement.Value.NegotiationId != c.NegotiationId || !entry.IsSignedBy(keys.Signer.PublicKey))
+        {
+            return Error.Forbidden("The verified agreement is not the one this provider signed for this negotiation.");
+        }
+        return new NegotiationAnswer(NegotiationMessage.Finalize, c.NegotiationId);
+    }
+}

@@ -1,0 +1,21 @@
+using DataSpace.Core.Negotiation.Protocol;
+using DataSpace.Hosting.Problems;
+using Mediator;
+
+namespace DataSpace.Connector.Answering;
+
+/// <summary>The provider's negotiation callback, called by the broker (authenticated by the broker's signature on the body).</summary>
+internal static class AnsweringEndpoints
+{
+    public static IEndpointRouteBuilder MapAnswering(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/" + NegotiationCallback.Path, async Task<IResult> (HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            var body = await request.ReadJsonObjectAsync(ct);
+            return body.IsSuccess ? (await mediator.Send(new AnswerNegotiation(body.Value), ct)).ToOk() : body.Error.ToProblem();
+        })
+        .WithTags("Negotiation (provider)")
+        .WithSummary("Answer a negotiation message forwarded by the broker (broker-signed body; answer signed by this provider)");
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DataSpace.Core.Api;
+using DataSpace.Core.Json;
+using DataSpace.Core.Results;
+using DataSpace.Hosting.Tokens;
+using DataSpace.Ledger.Entries;
+
+namespace DataSpace.Connector.Brokering;
+
+/// <summary>
+/// The connector's calls to the broker, each authenticated with the participant's access token.
+/// Every failure is a result: a broker refusal keeps its status and detail, an unreachable broker
+/// is <see cref="ErrorKind.Unavailable"/> — and the connector then fails closed.
+/// </summary>
+internal sealed class BrokerClient(HttpClient http)
+{
+    public const string HttpClientName = "DataSpace.Connector.Broker";
+
+    public Task<Result<OfferView>> PublishOfferAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<OfferView>(HttpMethod.Post, "offers", entry.ToJson(), ct);
+
+    public Task<Result<CatalogPage>> BrowseAsync(string? cursor, int limit, CancellationToken ct) =>
+        SendAsync<CatalogPage>(HttpMethod.Get, $"catalog?limit={limit}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}"), null, ct);
+
+    public Task<Result<NegotiationView>> RequestContractAsync(LedgerEntry request, CancellationToken ct) => SendAsync<NegotiationView>(HttpMethod.Post, "negotiations", request.ToJson(), ct);
+
+    public Task<Result<NegotiationView>> VerifyAgreementAsync(string negotiationId, LedgerEntry agreement, CancellationToken ct) =>
+        SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/verification", agreement.ToJson(), ct);
+
+    public Task<Result<NegotiationView>> GetNegotiationAsync(string negotiationId, CancellationToken ct) =>
+        SendAsync<NegotiationView>(HttpMethod.Get, $"negotiations/{Uri.EscapeDataString(negotiationId)}", null, ct);
+
+    public Task<Result<AgreementView>> GetAgreementAsync(string agreementId, CancellationToken ct) =>
+        SendAsync<AgreementView>(HttpMethod.Get, $"agreements/{Uri.EscapeDataString(agreementId)}", null, ct);
+
+    public Task<Result<ParticipantView>> GetParticipantAsync(string participantId, CancellationToken ct) =>
+        SendAsync<ParticipantView>(HttpMethod.Get, $"participants/{Uri.EscapeDataString(participantId)}", null, ct);
+
+    public Task<Result<RecordedEntry>> RecordAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<RecordedEntry>(HttpMethod.Post, "ledger/entries", entry.ToJson(), ct);
+
+    public Task<Result<string>> CheckpointAsync(CancellationToken ct) => SendTextAsync("ledger/checkpoint", ct);
+
+    public Task<Result<ProofView>> InclusionProofAsync(ulong index, ulong size, CancellationToken ct) =>
+        SendAsync<ProofView>(HttpMethod.Get, $"ledger/proofs/inclusion?index={index}&size={size}", null, ct);
+
+    public Task<Result<ProofView>> ConsistencyProofAsync(ulong from, ulong to, CancellationToken ct) =>
+        SendAsync<ProofView>(HttpMethod.Get, $"ledger/proofs/consistency?from={from}&to={to}", null, ct);
+
+    private async Task<Result<T>> SendAsync<T>(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await RefusalAsync(response, ct).ConfigureAwait(false);
+            }
+            var value = await response.Content.ReadFromJsonAsync<T>(DomainJson.Options, ct).ConfigureAwait(false);
+            return value is null ? Error.Unavailable($"The broker answered {path} with an empty body.") : value;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or SpaceTokenException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return Error.Unavailable($"The broker could not be reached or answered badly ({path}): {e.Message}");
+        }
+    }
+
+    private async Task<Result<string>> SendTextAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, ct).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)
+                : await RefusalAsync(response, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or SpaceTokenException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return Error.Unavailable($"The broker could not be reached ({path}): {e.Message}");
+        }
+    }
+
+    private static async Task<Error> RefusalAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var detail = (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) is var text && text.Length > 0 ? ProblemDetail(text) : response.ReasonPhrase;
+        var message = $"The broker refused: {detail}";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.BadRequest => Error.Invalid(message),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Error.Forbidden(message),
+            HttpStatusCode.NotFound => Error.NotFound(message),
+            HttpStatusCode.Conflict => Error.Conflict(message),
+            _ => Error.Unavailable(message),
+        };
+    }
+
+    private static string ProblemDetail(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?["detail"]?.GetValue<string>() ?? text;
+        }
+        catch (JsonException)
+        {
+            return text.Length > 300 ? text[..300] : text;
+        }
+    }
+}
