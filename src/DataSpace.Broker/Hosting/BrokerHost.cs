@@ -1,9 +1,12 @@
 using DataSpace.Broker.Agreements;
 using DataSpace.Broker.Catalog;
 using DataSpace.Broker.Common;
+using DataSpace.Broker.Identity;
 using DataSpace.Broker.Ledger;
 using DataSpace.Broker.Negotiation;
 using DataSpace.Broker.Registry;
+using DataSpace.Hosting;
+using DataSpace.Hosting.Health;
 using DataSpace.Hosting.Mediation;
 using DataSpace.Hosting.Policies;
 using DataSpace.Hosting.Security;
@@ -30,6 +33,7 @@ public static class BrokerHost
         var options = ReadOptions(builder.Configuration);
         Directory.CreateDirectory(options.DataDirectory);
         var keys = BrokerKeys.LoadOrCreate(options.DataDirectory, options.ParticipantId);
+        builder.AddDataSpaceServiceDefaults("Broker");
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
@@ -48,7 +52,11 @@ public static class BrokerHost
         var ledger = await BrokerLedger.OpenAsync(options, keys, PolicyGate.RecordOf(bundle), cancellationToken).ConfigureAwait(false);
         services.AddSingleton(ledger);
 
+        services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger").AddCheck<PolicyHealthCheck>("policy");
+
         var app = builder.Build();
+        app.UseDataSpaceServiceDefaults();
+        app.MapDataSpaceDefaultEndpoints();
         app.MapRegistry();
         app.MapCatalog();
         app.MapNegotiation();

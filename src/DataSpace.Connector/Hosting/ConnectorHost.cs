@@ -1,6 +1,12 @@
 using DataSpace.Connector.Brokering;
 using DataSpace.Connector.Common;
 using DataSpace.Crypto.Keys;
+using DataSpace.Connector.Answering;
+using DataSpace.Connector.Assets;
+using DataSpace.Connector.Negotiation;
+using DataSpace.Connector.Offers;
+using DataSpace.Hosting;
+using DataSpace.Hosting.Health;
 using DataSpace.Hosting.Mediation;
 using DataSpace.Hosting.Policies;
 using DataSpace.Hosting.Security;
@@ -30,12 +36,16 @@ public static class ConnectorHost
         var options = ReadOptions(builder.Configuration);
         Directory.CreateDirectory(options.DataDirectory);
         var keys = LoadKeys(options.KeyFile);
+        builder.AddDataSpaceServiceDefaults("Connector");
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(keys);
         services.AddSingleton(TimeProvider.System);
         services.AddDataSpacePolicy(options.Policy, out _);
         services.AddSingleton(new LocalApiCredential(BearerSecret.LoadOrCreate(Path.Combine(options.DataDirectory, LocalApiCredential.FileName), options.ApiToken)));
+        services.AddSingleton<BrokerTrust>();
+        services.AddSingleton<BundleRecorder>();
+        services.AddSingleton<AgreementStore>();
         services.AddSingleton(new ConnectorStores(BlobStoreFactory.Create(options.Assets), BlobStoreFactory.Create(options.Received)));
         services.AddMediator((Mediator.MediatorOptions mediator) =>
         {
@@ -51,9 +61,15 @@ public static class ConnectorHost
         services.AddAuthentication().AddSpaceJwtBearer(options.BrokerUrl, options.Audience, jwt => jwt.AllowHttpMetadata = brokerUrl.Scheme == "http");
         services.AddAuthorization();
 
+        services.AddHealthChecks().AddCheck<PolicyHealthCheck>("policy");
+
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseDataSpaceServiceDefaults();
+        app.MapDataSpaceDefaultEndpoints();
+        app.MapAssets(options.MaxAssetBytes);
+        app.MapOffers();
+        app.MapAnswering();
+        app.MapConsumerNegotiation();
         return Task.FromResult(app);
     }
 
