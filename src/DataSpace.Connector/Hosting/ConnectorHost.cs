@@ -46,6 +46,7 @@ public static class ConnectorHost
         services.AddSingleton<BrokerTrust>();
         services.AddSingleton<BundleRecorder>();
         services.AddSingleton<AgreementStore>();
+        services.AddSingleton<DataSpace.Connector.Received.ReceivedIndex>();
         services.AddSingleton(new ConnectorStores(BlobStoreFactory.Create(options.Assets), BlobStoreFactory.Create(options.Received)));
         services.AddMediator((Mediator.MediatorOptions mediator) =>
         {
