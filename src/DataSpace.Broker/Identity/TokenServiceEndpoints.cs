@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DataSpace.Crypto.Jose;
 using DataSpace.Hosting.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class TokenServiceEndpoints
         identity.MapGet(TokenServiceUrls.JwksPath, GetJwks);
         identity.MapPost(TokenServiceUrls.TokenPath, PostTokenAsync)
             .AddEndpointFilter<TokenRateLimitFilter>()
+            // A token request is four short fields: refuse anything bigger before buffering it.
+            .WithFormOptions(valueCountLimit: 16, valueLengthLimit: 2 * CompactJws.MaxLength, multipartBodyLengthLimit: 4 * CompactJws.MaxLength)
             .DisableAntiforgery();
         return endpoints;
     }
@@ -41,7 +44,7 @@ public static class TokenServiceEndpoints
             ["token_endpoint"] = urls.TokenEndpoint,
             ["grant_types_supported"] = new JsonArray("client_credentials"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
-            ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray(Crypto.Jose.CompactJws.Algorithm),
+            ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray(CompactJws.Algorithm),
             ["id_token_signing_alg_values_supported"] = new JsonArray(SpaceTokenClaims.SigningAlgorithm),
         });
     }
@@ -53,8 +56,9 @@ public static class TokenServiceEndpoints
         ClientAssertionValidator validator,
         AccessTokenIssuer issuer,
         IOptions<TokenServiceOptions> options,
-        ILogger<TokenServiceOptions> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(TokenServiceEndpoints));
         // RFC 6749 §5.1: responses that carry tokens must not be cached.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
