@@ -95,7 +95,7 @@ internal sealed class EntryAdmission(Ed25519PublicKey? operatorKey, IReadOnlyLis
             var verdict = rule.Check(accepted);
             if (!verdict.IsValid)
             {
-                return EntryVerdict.Refuse(EntryFault.RuleViolation, $"rule {rule.Name}: {verdict.Reason}");
+                return EntryVerdict.RefuseByRule(rule.Name, verdict.Reason!);
             }
         }
         Apply(accepted, digest, prepared.Registration);

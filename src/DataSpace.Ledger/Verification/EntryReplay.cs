@@ -67,8 +67,13 @@ internal sealed class EntryReplay(EntryAdmission admission, List<LedgerViolation
             var verdict = verdicts[i].IsAccepted ? admission.Admit(prepared[i - start]!, index) : verdicts[i];
             if (!verdict.IsAccepted)
             {
-                violations.Add(LedgerViolation.AtEntry(ViolationKind.EntryRefused, index, verdict.Reason!, verdict.Fault));
+                violations.Add(ToViolation(verdict, index, entries[i]?.Type));
             }
         }
     }
+
+    /// <summary>A refusal by a domain rule is a broken invariant; any other refusal is the log's own check failing.</summary>
+    private static LedgerViolation ToViolation(EntryVerdict verdict, ulong index, string? type) => verdict.Rule is { } rule
+        ? LedgerViolation.AtEntry(ViolationKind.InvariantBroken, index, verdict.RuleReason ?? verdict.Reason!) with { Rule = rule, EntryType = type }
+        : LedgerViolation.AtEntry(ViolationKind.EntryRefused, index, verdict.Reason!, verdict.Fault) with { EntryType = type };
 }

@@ -11,6 +11,12 @@ namespace DataSpace.Ledger.Verification;
 /// <param name="Reason">A sentence for people.</param>
 public sealed record LedgerViolation(ViolationKind Kind, ulong? Index, ulong? EndIndex, ulong? CheckpointSize, EntryFault? Fault, string Reason)
 {
+    /// <summary>For <see cref="ViolationKind.InvariantBroken"/>, the name of the domain rule that refused the entry (e.g. <c>space</c>).</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The type of the entry concerned, when it could be decoded.</summary>
+    public string? EntryType { get; init; }
+
     /// <summary>A violation at one entry.</summary>
     public static LedgerViolation AtEntry(ViolationKind kind, ulong index, string reason, EntryFault? fault = null) =>
         new(kind, index, null, null, fault, reason);
@@ -32,5 +38,5 @@ public sealed record LedgerViolation(ViolationKind Kind, ulong? Index, ulong? En
     };
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Location}: {Kind}{(Fault is { } f ? $" ({f})" : "")}: {Reason}";
+    public override string ToString() => $"{Location}: {Kind}{(Fault is { } f ? $" ({f})" : Rule is { } r ? $" ({r})" : "")}: {Reason}";
 }

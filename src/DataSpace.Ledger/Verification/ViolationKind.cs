@@ -12,8 +12,16 @@ public enum ViolationKind
     /// <summary>A leaf record is torn, badly framed, or its stored checksum does not match its bytes.</summary>
     RecordCorrupt,
 
-    /// <summary>An entry would have been refused by the log (see <see cref="LedgerViolation.Fault"/>).</summary>
+    /// <summary>An entry would have been refused by the log's own checks: form, signatures, registration, replay (see <see cref="LedgerViolation.Fault"/>).</summary>
     EntryRefused,
+
+    /// <summary>
+    /// A well-formed, validly signed entry breaks an invariant of the space: a domain rule
+    /// (<see cref="Entries.IEntryRule"/>, named by <see cref="LedgerViolation.Rule"/>) refused it,
+    /// and the reason says which invariant. The entry is then left out of the rules' state, so
+    /// entries that build on it may be reported too.
+    /// </summary>
+    InvariantBroken,
 
     /// <summary>A checkpoint file is not a well-formed signed checkpoint.</summary>
     CheckpointMalformed,
