@@ -12,7 +12,7 @@ internal static class AuditReportWriter
 {
     private const int MaxListed = 100;
 
-    public static void Summary(CliConsole console, string path, AuditReport report)
+    public static void Summary(CliConsole console, string path, AuditReport report, AuditRules rules)
     {
         var rows = new (string Name, string Value)[]
         {
@@ -20,6 +20,8 @@ internal static class AuditReportWriter
             ("origin", report.Origin ?? "(unknown)"),
             ("entries", report.Entries.ToString(CultureInfo.InvariantCulture)),
             ("parties", report.Participants.ToString(CultureInfo.InvariantCulture)),
+            ("operator", rules.OperatorId.Length > 0 ? rules.OperatorId : "(unknown)"),
+            ("decisions", $"{rules.Decisions.Replayed} re-evaluated under {rules.Decisions.Bundles} recorded policy bundle(s)"),
             ("checkpoints", $"{report.Checkpoints} (latest size {report.LatestCheckpointSize?.ToString(CultureInfo.InvariantCulture) ?? "none"})"),
             ("uncovered", $"{report.UncoveredEntries} entries after the latest checkpoint"),
             ("root", Convert.ToBase64String(report.RootHash)),
@@ -41,7 +43,7 @@ internal static class AuditReportWriter
                 var violations = new Table().AddColumns("where", "kind", "reason");
                 foreach (var v in listed)
                 {
-                    violations.AddRow(new Text(v.Location), new Text(Kind(v)), new Text(v.Reason));
+                    violations.AddRow(new Text(Where(v)), new Text(Kind(v)), new Text(v.Reason));
                 }
                 terminal.Write(violations);
             }
@@ -54,17 +56,17 @@ internal static class AuditReportWriter
             }
             foreach (var v in listed)
             {
-                console.Out.WriteLine($"violation   {v.Location}: {Kind(v)}: {v.Reason}");
+                console.Out.WriteLine($"violation   {Where(v)}: {Kind(v)}: {v.Reason}");
             }
         }
         if (report.Violations.Count > listed.Count)
         {
             console.Out.WriteLine($"… and {report.Violations.Count - listed.Count} more violations; use --json for all of them.");
         }
-        console.Out.WriteLine(report.IsValid ? "verified: every entry, record and checkpoint checks out." : "NOT VERIFIED");
+        console.Out.WriteLine(report.IsValid ? "verified: every entry, record, checkpoint, invariant and decision checks out." : "NOT VERIFIED");
     }
 
-    public static string Json(string path, AuditReport report)
+    public static string Json(string path, AuditReport report, AuditRules rules)
     {
         var violations = new JsonArray();
         foreach (var v in report.Violations)
@@ -73,6 +75,8 @@ internal static class AuditReportWriter
             {
                 ["kind"] = v.Kind.ToString(),
                 ["fault"] = v.Fault?.ToString(),
+                ["rule"] = v.Rule,
+                ["entryType"] = v.EntryType,
                 ["index"] = v.Index,
                 ["endIndex"] = v.EndIndex,
                 ["checkpointSize"] = v.CheckpointSize,
@@ -88,6 +92,8 @@ internal static class AuditReportWriter
             ["logKey"] = report.LogKey,
             ["entries"] = report.Entries,
             ["parties"] = report.Participants,
+            ["operator"] = rules.OperatorId.Length > 0 ? rules.OperatorId : null,
+            ["decisionsReplayed"] = rules.Decisions.Replayed,
             ["checkpoints"] = report.Checkpoints,
             ["latestCheckpointSize"] = report.LatestCheckpointSize,
             ["uncoveredEntries"] = report.UncoveredEntries,
@@ -98,7 +104,14 @@ internal static class AuditReportWriter
         return node.ToJsonString(JsonFormatting.Indented) + "\n";
     }
 
-    private static string Kind(LedgerViolation v) => v.Fault is { } fault ? $"{v.Kind} ({fault})" : v.Kind.ToString();
+    private static string Where(LedgerViolation v) => v.EntryType is { } type ? $"{v.Location} ({type})" : v.Location;
+
+    private static string Kind(LedgerViolation v) => (v.Fault, v.Rule) switch
+    {
+        ({ } fault, _) => $"{v.Kind} ({fault})",
+        (_, { } rule) => $"{v.Kind} (rule {rule})",
+        _ => v.Kind.ToString(),
+    };
 
     private static string Rate(AuditReport report) =>
         report.Elapsed.TotalSeconds > 0 ? (report.Entries / report.Elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture) : "-";
