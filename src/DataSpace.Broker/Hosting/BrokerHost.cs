@@ -10,6 +10,8 @@ using DataSpace.Hosting.Health;
 using DataSpace.Hosting.Mediation;
 using DataSpace.Hosting.Policies;
 using DataSpace.Hosting.Security;
+using DataSpace.Hosting.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace DataSpace.Broker.Hosting;
 
@@ -46,6 +48,21 @@ public static class BrokerHost
             mediator.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
         });
         services.AddSingleton<IParticipantDirectory, ParticipantDirectory>();
+        var issuer = Issuer(options, builder.Configuration);
+        services.AddTokenService(tokens =>
+        {
+            tokens.KeyDirectory = options.DataDirectory;
+            tokens.Issuer = issuer;
+            tokens.Audience = options.Audience;
+            tokens.RateLimitPermits = options.TokenRequestsPerMinute;
+            tokens.RateLimitWindow = TimeSpan.FromMinutes(1);
+        });
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddSpaceJwtBearer(issuer, options.Audience, jwt =>
+        {
+            jwt.LocalSigningKey = sp => sp.GetRequiredService<BrokerSigningKey>().Credentials.Key;
+            jwt.LocalIssuer = issuer;
+        });
+        services.AddAuthorization();
         services.AddNegotiation(options);
 
         // The ledger opens before the app starts: its state is what every endpoint serves.
@@ -57,12 +74,20 @@ public static class BrokerHost
         var app = builder.Build();
         app.UseDataSpaceServiceDefaults();
         app.MapDataSpaceDefaultEndpoints();
+        app.MapTokenService();
         app.MapRegistry();
         app.MapCatalog();
         app.MapNegotiation();
         app.MapLedgerApi();
         app.MapAgreements();
         return app;
+    }
+
+    /// <summary>The token issuer: the configured public URL, else the first URL the broker listens on.</summary>
+    private static string Issuer(BrokerOptions options, IConfiguration configuration)
+    {
+        var first = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return (options.PublicUrl ?? first ?? "http://localhost").TrimEnd('/');
     }
 
     private static BrokerOptions ReadOptions(IConfiguration configuration)

@@ -36,6 +36,9 @@ public sealed class BrokerOptions
     /// <summary>How long the broker waits for a provider connector to answer a negotiation message.</summary>
     public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Token requests allowed per client address per minute (POST /token).</summary>
+    public int TokenRequestsPerMinute { get; set; } = 600;
+
     /// <summary>Largest JSON request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 1 << 20;
 

@@ -60,6 +60,12 @@ public static class SpaceJwtBearerExtensions
                 NameClaimType = SpaceTokenClaims.Subject,
                 LifetimeValidator = TokenLifetimeValidator.For(services.GetService<TimeProvider>() ?? TimeProvider.System, space.ClockSkew),
             };
+            if (space.LocalSigningKey is { } localKey)
+            {
+                jwt.Authority = null;
+                jwt.TokenValidationParameters.IssuerSigningKey = localKey(services);
+                jwt.TokenValidationParameters.ValidIssuer = space.LocalIssuer;
+            }
             // JsonWebTokenHandler ignores SaveSigninToken: keep the validated token on the identity here.
             var tokenValidated = jwt.Events.OnTokenValidated;
             jwt.Events.OnTokenValidated = context =>

@@ -18,4 +18,13 @@ public sealed class SpaceJwtBearerOptions
 
     /// <summary>Tolerated clock difference with the broker when checking <c>exp</c> and <c>nbf</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The broker validates the tokens it issued itself: with its own signing key, with no
+    /// metadata round trip to itself. Set together with <see cref="LocalIssuer"/>.
+    /// </summary>
+    public Func<IServiceProvider, Microsoft.IdentityModel.Tokens.SecurityKey>? LocalSigningKey { get; set; }
+
+    /// <summary>The issuer the local signing key's tokens carry.</summary>
+    public string? LocalIssuer { get; set; }
 }
