@@ -58,11 +58,9 @@ internal sealed class DecisionReplayRule : IEntryRule
 
     public Verdict Check(AcceptedEntry entry)
     {
-        var records = Records(entry.Entry.Body);
         var problems = new List<string>();
-        for (var i = 0; i < records.Count; i++)
+        foreach (var (member, node) in Records(entry.Entry.Body))
         {
-            var (member, node) = records[i];
             if (Replay(entry.Entry.Type, node) is { } problem)
             {
                 problems.Add($"{member} {problem}");
