@@ -35,6 +35,8 @@ public static class ServiceDefaults
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        // Requests and responses carry domain records: the same JSON conventions as the ledger.
+        builder.Services.ConfigureHttpJsonOptions(json => DataSpace.Core.Json.DomainJson.Apply(json.SerializerOptions));
         builder.Services.AddDataSpaceProblems();
         builder.Services.AddDataSpaceLimits(builder.Configuration);
         builder.Services.AddDataSpaceHealth();

@@ -79,6 +79,7 @@ public static class BrokerHost
         app.MapCatalog();
         app.MapNegotiation();
         app.MapLedgerApi();
+        app.MapCosignatures();
         app.MapAgreements();
         return app;
     }

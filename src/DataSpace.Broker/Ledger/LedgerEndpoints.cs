@@ -50,7 +50,7 @@ internal static class LedgerEndpoints
             {
                 return (IResult)Error.Invalid($"index must be below size, and size at most the ledger's {ledger.Log.Size}.").ToProblem();
             }
-            return TypedResults.Ok(new ProofView(index, treeSize, null, ledger.Log.InclusionProof(index, treeSize).Select(Convert.ToBase64String).ToList()));
+            return TypedResults.Ok(new ProofView(index, treeSize, ledger.Log.InclusionProof(index, treeSize).Select(Convert.ToBase64String).ToList()));
         })
         .WithSummary("Inclusion proof of entry index in the tree of size entries (RFC 9162 §2.1.3)");
 
@@ -61,7 +61,7 @@ internal static class LedgerEndpoints
             {
                 return (IResult)Error.Invalid($"from <= to <= the ledger's size ({ledger.Log.Size}) is required.").ToProblem();
             }
-            return TypedResults.Ok(new ProofView(from, size2, from, ledger.Log.ConsistencyProof(from, size2).Select(Convert.ToBase64String).ToList()));
+            return TypedResults.Ok(new ProofView(from, size2, ledger.Log.ConsistencyProof(from, size2).Select(Convert.ToBase64String).ToList(), from));
         })
         .WithSummary("Consistency proof between two tree sizes (RFC 9162 §2.1.4)");
 

@@ -5,6 +5,8 @@ using DataSpace.Connector.Answering;
 using DataSpace.Connector.Assets;
 using DataSpace.Connector.Negotiation;
 using DataSpace.Connector.Offers;
+using DataSpace.Connector.Transfers;
+using DataSpace.Connector.Usage;
 using DataSpace.Hosting;
 using DataSpace.Hosting.Health;
 using DataSpace.Hosting.Mediation;
@@ -47,6 +49,8 @@ public static class ConnectorHost
         services.AddSingleton<BundleRecorder>();
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<DataSpace.Connector.Received.ReceivedIndex>();
+        services.AddTransfers();
+        services.AddUsageControl();
         services.AddSingleton(new ConnectorStores(BlobStoreFactory.Create(options.Assets), BlobStoreFactory.Create(options.Received)));
         services.AddMediator((Mediator.MediatorOptions mediator) =>
         {
@@ -71,6 +75,9 @@ public static class ConnectorHost
         app.MapOffers();
         app.MapAnswering();
         app.MapConsumerNegotiation();
+        app.MapTransfers();
+        app.MapReceivedData();
+        app.MapUsageNotices();
         return Task.FromResult(app);
     }
 

@@ -22,5 +22,5 @@ internal static class NegotiationEndpoints
     }
 
     /// <summary>The body of a negotiation request.</summary>
-    internal sealed record NegotiationRequest(string OfferId, string Purpose, string Destination, string? Delivery, RequestedTerms Terms, string? RequestId);
+    internal sealed record NegotiationRequest(string OfferId, string Purpose, string Destination, RequestedTerms Terms, string? Delivery = null, string? RequestId = null);
 }

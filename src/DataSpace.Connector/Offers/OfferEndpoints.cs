@@ -23,5 +23,5 @@ internal static class OfferEndpoints
     /// <param name="AssetId">The asset.</param>
     /// <param name="OfferId">The offer id, optional.</param>
     /// <param name="Terms">The terms.</param>
-    internal sealed record OfferRequest(string AssetId, string? OfferId, OfferTerms Terms);
+    internal sealed record OfferRequest(string AssetId, OfferTerms Terms, string? OfferId = null);
 }

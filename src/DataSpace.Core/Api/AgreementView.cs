@@ -9,7 +9,7 @@ namespace DataSpace.Core.Api;
 /// <param name="Uses">Transfers started or completed under it.</param>
 /// <param name="UsesLeft">Transfers still allowed; null for no limit.</param>
 /// <param name="Transfers">Its transfers and their states.</param>
-public sealed record AgreementView(string AgreementId, ulong Index, JsonObject Entry, int Uses, int? UsesLeft, IReadOnlyList<TransferStateView> Transfers);
+public sealed record AgreementView(string AgreementId, ulong Index, JsonObject Entry, int Uses, IReadOnlyList<TransferStateView> Transfers, int? UsesLeft = null);
 
 /// <summary>A transfer's state in the ledger.</summary>
 /// <param name="TransferId">The transfer id.</param>

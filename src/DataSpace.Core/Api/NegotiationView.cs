@@ -20,6 +20,6 @@ public sealed record NegotiationView(
     string Provider,
     string Consumer,
     IReadOnlyList<string> Reasons,
-    RequestedTerms? CounterTerms,
-    JsonObject? Agreement,
-    ulong? LedgerIndex);
+    RequestedTerms? CounterTerms = null,
+    JsonObject? Agreement = null,
+    ulong? LedgerIndex = null);

@@ -16,4 +16,4 @@ public sealed record OfferView(Offer Offer, ulong Index, bool Withdrawn)
 /// <summary>One page of the catalog.</summary>
 /// <param name="Items">The offers on this page.</param>
 /// <param name="Next">The cursor of the next page, or null on the last.</param>
-public sealed record CatalogPage(IReadOnlyList<OfferView> Items, string? Next);
+public sealed record CatalogPage(IReadOnlyList<OfferView> Items, string? Next = null);

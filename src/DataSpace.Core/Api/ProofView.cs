@@ -5,7 +5,7 @@ namespace DataSpace.Core.Api;
 /// <param name="Size">Tree size.</param>
 /// <param name="From">First size, for a consistency proof.</param>
 /// <param name="Hashes">The proof hashes, base64.</param>
-public sealed record ProofView(ulong Index, ulong Size, ulong? From, IReadOnlyList<string> Hashes)
+public sealed record ProofView(ulong Index, ulong Size, IReadOnlyList<string> Hashes, ulong? From = null)
 {
     /// <summary>The hashes as bytes.</summary>
     public IReadOnlyList<byte[]> Decode() => [.. Hashes.Select(Convert.FromBase64String)];

@@ -17,9 +17,9 @@ public sealed record OfferTerms(
     IReadOnlyList<string> Purposes,
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil,
-    int? MaxUses,
     IReadOnlyList<string> Delivery,
     bool Public,
     IReadOnlyList<string> Audience,
     bool NotifyProvider,
+    int? MaxUses = null,
     IReadOnlyList<string>? Destinations = null);

@@ -43,9 +43,9 @@ public sealed record Agreement(
         request.Terms.Purposes,
         request.Terms.ValidFrom,
         request.Terms.ValidUntil,
-        request.Terms.MaxUses ?? offer.Terms.MaxUses,
         request.Delivery,
         offer.Terms.NotifyProvider,
+        request.Terms.MaxUses ?? offer.Terms.MaxUses,
         request.Terms.DeleteBy,
         offer.Terms.Destinations);
 }

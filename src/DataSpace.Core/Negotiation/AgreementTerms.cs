@@ -13,8 +13,8 @@ public sealed record AgreementTerms(
     IReadOnlyList<string> Purposes,
     DateTimeOffset ValidFrom,
     DateTimeOffset ValidUntil,
-    int? MaxUses,
     string Delivery,
     bool NotifyProvider,
+    int? MaxUses = null,
     DateTimeOffset? DeleteBy = null,
     IReadOnlyList<string>? Destinations = null);

@@ -179,6 +179,6 @@ internal static class SpaceLedger
             ["tradeSecret"] = false,
             ["derivedFrom"] = new JsonArray(),
         },
-        new OfferTerms(["quality-analysis", "predictive-maintenance"], new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), 10, ["copy", "compute"], false, [ConsumerId], true),
+        new OfferTerms(["quality-analysis", "predictive-maintenance"], new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), ["copy", "compute"], false, [ConsumerId], true, 10),
         AgreedAt.AddDays(-10));
 }

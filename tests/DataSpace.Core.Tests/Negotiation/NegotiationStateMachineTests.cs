@@ -25,14 +25,14 @@ public sealed class NegotiationStateMachineTests
     public void HappyPath_RequestToFinalized()
     {
         Assert.Equal(Finalized, Run(
-            (ContractRequest, Consumer), (ContractAgreement, Provider), (AgreementVerification, Consumer), (NegotiationMessage.Finalize, Provider)));
+            (NegotiationMessage.ContractRequest, Consumer), (ContractAgreement, Provider), (AgreementVerification, Consumer), (NegotiationMessage.Finalize, Provider)));
     }
 
     [Fact]
     public void CounterOffers_ThenAccept_ReachAgreed()
     {
         Assert.Equal(Agreed, Run(
-            (ContractRequest, Consumer), (ContractOffer, Provider), (ContractRequest, Consumer), (ContractOffer, Provider),
+            (NegotiationMessage.ContractRequest, Consumer), (ContractOffer, Provider), (NegotiationMessage.ContractRequest, Consumer), (ContractOffer, Provider),
             (Accept, Consumer), (ContractAgreement, Provider)));
     }
 
@@ -101,7 +101,7 @@ public sealed class NegotiationStateMachineTests
     public void Start_OnlyRequestOrOffer()
     {
         Assert.Equal(ErrorKind.Conflict, Table.Start(Accept, Consumer).Error!.Kind);
-        Assert.Equal(ErrorKind.Forbidden, Table.Start(ContractRequest, Provider).Error!.Kind);
+        Assert.Equal(ErrorKind.Forbidden, Table.Start(NegotiationMessage.ContractRequest, Provider).Error!.Kind);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ internal sealed class SpaceScenario
 
     public static Offer OfferOf(string category = "general", int? maxUses = 3, string[]? delivery = null, string provider = Provider) =>
         new(OfferId, provider, AssetId, Label(category),
-            new OfferTerms(["quality-analysis"], ValidFrom.AddMonths(-1), ValidUntil.AddMonths(6), maxUses, delivery ?? ["copy", "compute"], false, [Consumer], true),
+            new OfferTerms(["quality-analysis"], ValidFrom.AddMonths(-1), ValidUntil.AddMonths(6), delivery ?? ["copy", "compute"], false, [Consumer], true, maxUses),
             ValidFrom.AddMonths(-1));
 
     public static JsonObject Decision(bool allowed = true, string digest = Bundle, string path = PolicyInputs.NegotiationPath) => new()
@@ -132,7 +132,7 @@ internal sealed class SpaceScenario
 
     public static Agreement AgreementOf(string category = "general", int? maxUses = 3, string delivery = "copy", IReadOnlyList<JsonObject>? decisions = null) =>
         new(AgreementId, NegotiationId, OfferId, AssetId, Provider, Consumer, Label(category),
-            new AgreementTerms(["quality-analysis"], ValidFrom, ValidUntil, maxUses, delivery, true),
+            new AgreementTerms(["quality-analysis"], ValidFrom, ValidUntil, delivery, true, maxUses),
             "quality-analysis", "CN", decisions ?? [Decision(), Decision()], ValidFrom.AddDays(-1));
 
     public static TransferStarted StartedOf(string transferId = "trf-1", DateTimeOffset? time = null, JsonObject? decision = null) =>
