@@ -69,6 +69,8 @@ internal static class DataSpaceCommandLine
         root.Add(Policy.PolicyCommand.Create(console));
         root.Add(LedgerCommand.Create(console));
         root.Add(AuditCommand.Create(console));
+        root.Add(Services.BrokerCommand.Create(console));
+        root.Add(Services.ConnectorCommand.Create(console));
         return root;
     }
 }
