@@ -25,10 +25,13 @@ public sealed class TestSpace : IAsyncDisposable
     private readonly SpaceSettings _settings;
     private readonly string _container = "t" + Guid.NewGuid().ToString("N")[..12];
 
-    private TestSpace(string root, SpaceSettings settings, RunningService broker, string operatorToken)
+    private readonly Dictionary<string, string> _brokerConfig;
+
+    private TestSpace(string root, SpaceSettings settings, RunningService broker, Dictionary<string, string> brokerConfig, string operatorToken)
     {
         Root = root;
         _settings = settings;
+        _brokerConfig = brokerConfig;
         Broker = broker;
         Operator = new HttpClient { BaseAddress = broker.Url };
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
@@ -36,7 +39,7 @@ public sealed class TestSpace : IAsyncDisposable
 
     public string Root { get; }
 
-    public RunningService Broker { get; }
+    public RunningService Broker { get; private set; }
 
     /// <summary>The broker's operator API client.</summary>
     public HttpClient Operator { get; }
@@ -57,13 +60,26 @@ public sealed class TestSpace : IAsyncDisposable
             ["Broker:PublicUrl"] = url.ToString().TrimEnd('/'),
             ["Broker:Policy:Path"] = settings.PolicyPath ?? PoliciesPath,
         };
+        if (settings.LedgerOnAzurite)
+        {
+            config["Broker:Ledger:Store"] = "azure";
+            config["Broker:Ledger:ConnectionString"] = Azurite.ConnectionString;
+            config["Broker:Ledger:Container"] = "ledger-" + Guid.NewGuid().ToString("N")[..20];
+        }
         foreach (var (key, value) in settings.Broker)
         {
             config[key] = value;
         }
         var broker = await StartServiceAsync(url, config, dataDirectory, BrokerHost.BuildAsync, cancellationToken).ConfigureAwait(false);
         var token = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, "operator.token"), cancellationToken).ConfigureAwait(false)).Trim();
-        return new TestSpace(root, settings, broker, token);
+        return new TestSpace(root, settings, broker, config, token);
+    }
+
+    /// <summary>Stops the broker and starts a new one on the same data directory, ledger and URL.</summary>
+    public async Task RestartBrokerAsync(CancellationToken cancellationToken = default)
+    {
+        await Broker.DisposeAsync().ConfigureAwait(false);
+        Broker = await StartServiceAsync(Broker.Url, _brokerConfig, Broker.DataDirectory, BrokerHost.BuildAsync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates keys for <paramref name="id"/>, starts its connector (unless <paramref name="withConnector"/> is false) and registers it with the broker.</summary>

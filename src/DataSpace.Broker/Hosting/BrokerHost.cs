@@ -67,7 +67,8 @@ public static class BrokerHost
 
         // The ledger opens before the app starts: its state is what every endpoint serves.
         var ledger = await BrokerLedger.OpenAsync(options, keys, PolicyGate.RecordOf(bundle), cancellationToken).ConfigureAwait(false);
-        services.AddSingleton(ledger);
+        // A factory registration: the container then owns the ledger and disposes it (releasing its lock) at shutdown.
+        services.AddSingleton(_ => ledger);
 
         services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger").AddCheck<PolicyHealthCheck>("policy");
 

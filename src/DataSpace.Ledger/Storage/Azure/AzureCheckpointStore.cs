@@ -8,13 +8,14 @@ using DataSpace.Ledger.Logs;
 namespace DataSpace.Ledger.Storage.Azure;
 
 /// <summary>
-/// Checkpoints beside an Azure ledger: one block blob per size (<c>{prefix}/checkpoints/{size:D20}</c>),
+/// Checkpoints beside an Azure ledger: one block blob per size (<c>{folder}/{size:D20}</c>, outside the
+/// ledger's own segment prefix, which the store lists as segments),
 /// created only if absent (If-None-Match: *), so replicas signing the same size cannot overwrite
 /// each other and a different note of a stored size is refused, as in the file store.
 /// </summary>
-public sealed class AzureCheckpointStore(BlobContainerClient container, string prefix = "ledger") : ICheckpointStore
+public sealed class AzureCheckpointStore(BlobContainerClient container, string folder = "checkpoints") : ICheckpointStore
 {
-    private string Folder => $"{prefix}/{LedgerLayout.CheckpointsDirectory}/";
+    private string Folder => folder.TrimEnd('/') + "/";
 
     /// <inheritdoc/>
     public async Task SaveAsync(SignedCheckpoint checkpoint, CancellationToken cancellationToken = default)
