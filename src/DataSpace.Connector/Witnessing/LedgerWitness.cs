@@ -2,9 +2,9 @@ using DataSpace.Connector.Brokering;
 using DataSpace.Connector.Hosting;
 using DataSpace.Core.Results;
 using DataSpace.Crypto.Keys;
+using DataSpace.Ledger.Checkpoints;
 using DataSpace.Ledger.Entries;
 using DataSpace.Ledger.Logs;
-using DataSpace.Ledger.Notes;
 
 namespace DataSpace.Connector.Witnessing;
 
@@ -16,15 +16,24 @@ namespace DataSpace.Connector.Witnessing;
 /// consistent checkpoint — no answer.
 /// </summary>
 /// <remarks>
-/// The cosignature is kept in the witness state; it is not yet sent back to the broker, which
-/// has no endpoint to collect cosignatures.
+/// Each newly cosigned size is also posted back to the broker (<c>POST /ledger/cosignatures</c>)
+/// for other clients and auditors. That is a service to others, not a condition of this
+/// connector's own trust: a failed post is logged and the answer stands.
 /// </remarks>
-internal sealed class LedgerWitness(BrokerClient broker, BrokerTrust trust, ParticipantKeys keys, ConnectorOptions options, TimeProvider clock) : IDisposable
+internal sealed class LedgerWitness(
+    BrokerClient broker,
+    BrokerTrust trust,
+    CosignatureClient cosignatures,
+    ParticipantKeys keys,
+    ConnectorOptions options,
+    TimeProvider clock,
+    ILogger<LedgerWitness> logger) : IDisposable
 {
     public const string FolderName = "witness";
 
     private readonly SemaphoreSlim _opening = new(1, 1);
     private CheckpointWitness? _witness;
+    private ulong? _posted;
 
     public string Folder => Path.Combine(options.DataDirectory, FolderName);
 
@@ -41,7 +50,23 @@ internal sealed class LedgerWitness(BrokerClient broker, BrokerTrust trust, Part
         {
             return note.Error;
         }
-        return await witness.Value.ObserveAsync(note.Value, ConsistencyProofAsync, cancellationToken).ConfigureAwait(false);
+        var observed = await witness.Value.ObserveAsync(note.Value, ConsistencyProofAsync, cancellationToken).ConfigureAwait(false);
+        if (observed.IsSuccess && observed.Value.Checkpoint.Size != _posted)
+        {
+            if (await cosignatures.PostAsync(observed.Value.Note, cancellationToken).ConfigureAwait(false) is { } unposted)
+            {
+                WitnessLog.CosignatureNotPosted(logger, observed.Value.Checkpoint.Size, unposted.Message);
+            }
+            else
+            {
+                _posted = observed.Value.Checkpoint.Size;
+            }
+        }
+        if (!observed.IsSuccess)
+        {
+            WitnessLog.Refused(logger, observed.Error.Message);
+        }
+        return observed;
     }
 
     /// <summary>Proves that <paramref name="entry"/> is entry <paramref name="index"/> of the ledger, against a freshly witnessed checkpoint.</summary>
@@ -90,7 +115,7 @@ internal sealed class LedgerWitness(BrokerClient broker, BrokerTrust trust, Part
             {
                 return brokerKey.Error;
             }
-            var witness = CheckpointWitness.Open(Folder, Cosigner(keys), LogKeys.ToNoteVerifier(brokerKey.Value), clock);
+            var witness = CheckpointWitness.Open(Folder, ParticipantCosigner.Signer(keys.Signer), LogKeys.ToNoteVerifier(brokerKey.Value), clock);
             if (witness.IsSuccess)
             {
                 _witness = witness.Value;
@@ -100,20 +125,6 @@ internal sealed class LedgerWitness(BrokerClient broker, BrokerTrust trust, Part
         finally
         {
             _opening.Release();
-        }
-    }
-
-    /// <summary>The participant's Ed25519 key as a cosignature/v1 signer named by the participant id.</summary>
-    internal static NoteSigner Cosigner(ParticipantKeys keys)
-    {
-        var seed = keys.Signer.ExportSeed();
-        try
-        {
-            return NoteSigner.FromSeed(keys.ParticipantId, seed, NoteSignatureType.CosignatureV1);
-        }
-        finally
-        {
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
         }
     }
 
