@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
+using DataSpace.Benchmarks.Load;
 
-// Pick suites with --filter, e.g. --filter '*Age*'; see scripts/bench/run-benchmarks.sh.
+// `negotiation-load …` drives a running broker and provider connector (scripts/bench/negotiation-load.sh);
+// anything else picks BenchmarkDotNet suites with --filter, e.g. --filter '*Age*' (scripts/bench/run-benchmarks.sh).
+if (args.Length > 0 && args[0] == "negotiation-load")
+{
+    return await NegotiationLoad.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

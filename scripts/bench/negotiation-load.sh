@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Negotiation load: a broker (embedded policy, file ledger) and one provider connector run as the
+# real `dataspace` processes; N consumer clients negotiate against the provider, back to back,
+# for a fixed time. Prints a Markdown row per client count for docs/benchmarks.md: finalized
+# negotiations per second and the p50/p99 latency of whole negotiations.
+# Usage: scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+seconds="${1:-20}"; shift || true
+clients=("${@:-8 32}")
+[ $# -eq 0 ] && clients=(8 32)
+
+work="$(mktemp -d -p "${BENCH_DIR:-/var/tmp}")"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+dotnet build "$repo/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
+dataspace=(dotnet "$work/cli/dataspace.dll")
+load=(dotnet "$repo/tests/DataSpace.Benchmarks/bin/Release/net10.0/DataSpace.Benchmarks.dll" negotiation-load)
+
+wait_healthy() { for _ in $(seq 100); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "error: $1 did not start" >&2; return 1; }
+
+echo "$(nproc) cores, $(date -u +%Y-%m-%d); broker and provider connector as separate processes on loopback."
+echo
+echo "| run | finalized | rate | p50 | p99 | failed |"
+echo "|---|---|---|---|---|---|"
+for n in "${clients[@]}"; do
+  rm -rf "$work/run"; mkdir -p "$work/run"
+  bport=$((20000 + RANDOM % 20000)); cport=$((bport + 1))
+  (cd "$repo" && "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!)
+  "${dataspace[@]}" keys new --id 88.608.1001 --out "$work/run/provider.key.json" >/dev/null
+  (cd "$repo" && "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!)
+  wait_healthy "http://127.0.0.1:$bport"; wait_healthy "http://127.0.0.1:$cport"
+  "${load[@]}" --broker "http://127.0.0.1:$bport" --operator-token "$work/run/broker/operator.token" \
+    --provider-key "$work/run/provider.key.json" --provider "http://127.0.0.1:$cport" --provider-api-token "$work/run/provider/api.token" \
+    --clients "$n" --seconds "$seconds"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
+done

@@ -1,0 +1,24 @@
+namespace DataSpace.Benchmarks.Load;
+
+/// <summary>The settings of a negotiation load run, from <c>--name value</c> pairs.</summary>
+internal sealed record LoadOptions(Uri Broker, string OperatorTokenFile, string ProviderKeyFile, Uri Provider, string ProviderApiTokenFile, int Clients, TimeSpan Duration, TimeSpan Warmup)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+        string Get(string name) => values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required.");
+        return new LoadOptions(
+            new Uri(Get("broker").TrimEnd('/') + "/"),
+            Get("operator-token"),
+            Get("provider-key"),
+            new Uri(Get("provider").TrimEnd('/') + "/"),
+            Get("provider-api-token"),
+            int.Parse(values.GetValueOrDefault("clients", "16"), System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds", "20"), System.Globalization.CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "3"), System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
