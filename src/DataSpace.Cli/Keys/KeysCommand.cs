@@ -18,6 +18,7 @@ internal static class KeysCommand
         New(console),
         Show(console),
         AgeIdentity(console),
+        RegistrationCommand.Create(console),
     };
 
     private static Command New(CliConsole console)
