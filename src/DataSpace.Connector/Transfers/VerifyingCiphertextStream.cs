@@ -21,10 +21,15 @@ internal sealed class VerifyingCiphertextStream : Stream
     private const long PauseWriterAt = 1 << 20;
     private const long ResumeWriterAt = 512 << 10;
 
+    // Segments of one size, filled a slice at a time: the pipe then reuses pooled segments. Handed
+    // a 1 MiB block at once, it rents a segment of that size each time, and memory grows with the file.
+    private const int Segment = 64 << 10;
+
     private readonly DigestingStream _ciphertext;
     private readonly ManifestSource _manifests;
     private readonly ManifestExpectation _expected;
-    private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: PauseWriterAt, resumeWriterThreshold: ResumeWriterAt, useSynchronizationContext: false));
+    private readonly Pipe _pipe = new(new PipeOptions(
+        pauseWriterThreshold: PauseWriterAt, resumeWriterThreshold: ResumeWriterAt, minimumSegmentSize: Segment, useSynchronizationContext: false));
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<(string Sha256, long Size)> _decryption;
     private ExceptionDispatchInfo? _failure;
@@ -71,7 +76,13 @@ internal sealed class VerifyingCiphertextStream : Stream
             var read = await _ciphertext.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read > 0)
             {
-                var flushed = await _pipe.Writer.WriteAsync(buffer[..read], cancellationToken).ConfigureAwait(false);
+                for (var offset = 0; offset < read; offset += Segment)
+                {
+                    var slice = buffer.Span[offset..Math.Min(read, offset + Segment)];
+                    slice.CopyTo(_pipe.Writer.GetSpan(slice.Length));
+                    _pipe.Writer.Advance(slice.Length);
+                }
+                var flushed = await _pipe.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                 if (flushed.IsCompleted)
                 {
                     // The decryptor stopped before the end: only a failure does that; surface it.

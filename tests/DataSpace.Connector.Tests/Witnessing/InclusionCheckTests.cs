@@ -65,5 +65,5 @@ public sealed class InclusionCheckTests : IDisposable
     private Checkpoint Checkpoint() => new(TestLedger.Origin, _ledger.Size, MerkleTree.RootHash(_ledger.Size, _ledger.Hashes));
 
     private ProofView Proof(ulong index) =>
-        new(index, _ledger.Size, null, [.. MerkleTree.InclusionProof(index, _ledger.Size, _ledger.Hashes).Select(Convert.ToBase64String)]);
+        new(index, _ledger.Size, [.. MerkleTree.InclusionProof(index, _ledger.Size, _ledger.Hashes).Select(Convert.ToBase64String)]);
 }
