@@ -2,12 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core;
-using DataSpace.TestSpace;
 
-namespace DataSpace.Broker.Tests.Flows;
+namespace DataSpace.TestSpace;
 
 /// <summary>Building blocks of the flow tests: labels, an uploaded asset, an offer, a negotiation request.</summary>
-internal static class SpaceScenario
+public static class SpaceScenario
 {
     public static JsonObject Label(string category = "general", string sector = "C36") => new()
     {
@@ -31,8 +30,7 @@ internal static class SpaceScenario
         };
         var response = await provider.Local!.PostAsync("assets", form, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!.AsObject();
+        return response.IsSuccessStatusCode ? JsonNode.Parse(body)!.AsObject() : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
     }
 
     public static JsonObject Terms(int? maxUses = 10, bool isPublic = false, params string[] audience) => new()
@@ -51,8 +49,27 @@ internal static class SpaceScenario
     {
         var response = await provider.Local!.PostAsJsonAsync("offers", new JsonObject { ["assetId"] = assetId, ["terms"] = terms }, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!.AsObject();
+        return response.IsSuccessStatusCode ? JsonNode.Parse(body)!.AsObject() : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Negotiates through the consumer's connector; the negotiation view.</summary>
+    public static async Task<JsonObject> NegotiateAsync(Party consumer, JsonObject request, CancellationToken ct)
+    {
+        var response = await consumer.Local!.PostAsJsonAsync("negotiations", request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(body)!.AsObject() : throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Asks the consumer's connector to fetch the data of an agreement; the status and the body.</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, JsonObject Body)> ReceiveAsync(Party consumer, string agreementId, CancellationToken ct, string? transferId = null)
+    {
+        var request = new JsonObject { ["agreementId"] = agreementId };
+        if (transferId is not null)
+        {
+            request["transferId"] = transferId;
+        }
+        var response = await consumer.Local!.PostAsJsonAsync("received", request, ct);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!.AsObject());
     }
 
     public static JsonObject Request(string offerId, string purpose = "quality-analysis", string destination = "CN", string delivery = "copy", int? maxUses = 3) => new()
