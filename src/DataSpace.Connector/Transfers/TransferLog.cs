@@ -27,6 +27,9 @@ internal static partial class TransferLog
     [LoggerMessage(8, LogLevel.Information, "Transfer {TransferId} received from {Provider}: {Size} bytes stored as {BlobKey}")]
     public static partial void Received(ILogger logger, string transferId, string provider, long size, string blobKey);
 
+    [LoggerMessage(10, LogLevel.Information, "Transfer {TransferId} was not recorded TERMINATED here: {Problem}")]
+    public static partial void AlreadyEnded(ILogger logger, string transferId, string problem);
+
     [LoggerMessage(9, LogLevel.Error, "Transfer {TransferId}: sending failed on the provider's side")]
     public static partial void SendFailed(ILogger logger, string transferId, Exception exception);
 }

@@ -29,7 +29,15 @@ internal sealed class TransferTermination(BrokerClient broker, ParticipantKeys k
             TransferLog.Terminated(logger, transferId, text);
             return null;
         }
-        TransferLog.TerminationUnrecorded(logger, transferId, recorded.Error.Message, text);
+        if (recorded.Error.Kind == ErrorKind.Conflict)
+        {
+            // The other party ended (or completed) it first: the ledger already says what it became.
+            TransferLog.AlreadyEnded(logger, transferId, recorded.Error.Message);
+        }
+        else
+        {
+            TransferLog.TerminationUnrecorded(logger, transferId, recorded.Error.Message, text);
+        }
         return recorded.Error;
     }
 }
