@@ -38,8 +38,9 @@ public sealed class ConnectorOptions
     /// <summary>Which policy engine decides.</summary>
     public PolicyBackendOptions Policy { get; set; } = new();
 
-    /// <summary>The duties this connector enforces on received data; a contract requiring another is refused.</summary>
-    public IReadOnlyList<string> Enforces { get; set; } = ["delete_after", "encrypt", "log_usage", "notify_provider"];
+    /// <summary>The duties this connector enforces on received data; a contract requiring another is refused. Empty means all four it knows.</summary>
+    /// <remarks>Empty by default (filled in <see cref="ApplyDefaults"/>): configuration binding adds to a list, so a default list could never be narrowed.</remarks>
+    public List<string> Enforces { get; set; } = [];
 
     /// <summary>How often the delete-after job looks for data past its deadline.</summary>
     public TimeSpan DeletionSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
@@ -50,6 +51,10 @@ public sealed class ConnectorOptions
     /// <summary>Fills the defaults that depend on the data directory: file stores under it.</summary>
     public void ApplyDefaults()
     {
+        if (Enforces.Count == 0)
+        {
+            Enforces = ["delete_after", "encrypt", "log_usage", "notify_provider"];
+        }
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
             return;
@@ -84,6 +89,10 @@ public sealed class ConnectorOptions
         if (PublicUrl is not null && !Uri.TryCreate(PublicUrl, UriKind.Absolute, out _))
         {
             yield return $"Connector:PublicUrl \"{PublicUrl}\" is not an absolute URL.";
+        }
+        if (DeletionSweepInterval <= TimeSpan.Zero)
+        {
+            yield return "Connector:DeletionSweepInterval must be positive (e.g. 00:00:30).";
         }
         foreach (var duty in Enforces.Where(d => d is not ("delete_after" or "encrypt" or "log_usage" or "notify_provider")))
         {
