@@ -71,6 +71,7 @@ internal static class DataSpaceCommandLine
         root.Add(AuditCommand.Create(console));
         root.Add(Services.BrokerCommand.Create(console));
         root.Add(Services.ConnectorCommand.Create(console));
+        root.Add(Demo.DemoCommand.Create(console));
         return root;
     }
 }

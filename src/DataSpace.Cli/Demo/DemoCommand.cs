@@ -1,0 +1,44 @@
+using System.CommandLine;
+using DataSpace.Cli.Demo.Space;
+using DataSpace.Cli.Hosting;
+
+namespace DataSpace.Cli.Demo;
+
+/// <summary>
+/// <c>dataspace demo [--keep DIR] [--azurite] [--scenario FILE] [--policies DIR]</c>: the whole
+/// space in one process — a broker and the scenario's connectors on free loopback ports — running
+/// the story of <c>samples/scenario.json</c>, one table per step. Exit 0 only when every outcome the
+/// scenario states happened and the untampered ledger verifies; 1 otherwise, with the mismatches listed.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var keep = new Option<string?>("--keep") { Description = "Keep the workspace in this new or empty directory: keys, configs, and the broker's ledger in DIR/ledger (dataspace audit DIR/ledger)." };
+        var azurite = new Option<bool>("--azurite") { Description = $"Run on Azurite instead of the file system (connection string from {StorageMode.AzuriteVariable}; scripts/lib/azurite.sh starts one)." };
+        var scenario = new Option<string?>("--scenario") { Description = "The scenario to run (default: the repository's samples/scenario.json)." };
+        var policies = new Option<string?>("--policies") { Description = "The policy directory (default: the repository's policies/)." };
+        var command = new Command("demo", "Run the whole data space in one process: onboarding, offers, negotiation, transfer, usage control, deletion and the audit of the ledger.")
+        {
+            keep, azurite, scenario, policies,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var scenarioPath = DemoPaths.Scenario(parsed.GetValue(scenario));
+            var options = new DemoOptions(scenarioPath, DemoPaths.Policies(parsed.GetValue(policies), scenarioPath), parsed.GetValue(keep), Storage(parsed.GetValue(azurite)));
+            return DemoRunner.RunAsync(console, options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static StorageMode Storage(bool azurite)
+    {
+        if (!azurite)
+        {
+            return StorageMode.Files;
+        }
+        return Environment.GetEnvironmentVariable(StorageMode.AzuriteVariable) is { Length: > 0 } connectionString
+            ? StorageMode.Azurite(connectionString)
+            : throw CliException.Input($"--azurite needs {StorageMode.AzuriteVariable}.", "start Azurite with: source scripts/lib/azurite.sh && start_azurite .");
+    }
+}
