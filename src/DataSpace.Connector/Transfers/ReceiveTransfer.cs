@@ -111,6 +111,12 @@ internal sealed class ReceiveTransferHandler(
         var ticket = await providers.StartAsync(endpoint.Value, new TransferRequest(agreementId, transferId), cancellationToken).ConfigureAwait(false);
         if (!ticket.IsSuccess)
         {
+            // No answer is not no start: the provider may have recorded it before it failed.
+            if (ticket.Error.Kind == ErrorKind.Unavailable
+                && await LedgerStateAsync(agreementId, transferId, CancellationToken.None).ConfigureAwait(false) is { IsSuccess: true, Value: "STARTED" })
+            {
+                await termination.RecordAsync(transferId, agreementId, ticket.Error.Message, CancellationToken.None).ConfigureAwait(false);
+            }
             return ticket.Error;
         }
         var receiving = new ReceivingTransfer(transferId, agreementId, agreement.Provider, agreement.AssetId, $"{agreement.Provider}/{transferId}", []);
@@ -279,9 +285,13 @@ internal sealed class ReceiveTransferHandler(
         journal.Delete(receiving.TransferId);
     }
 
-    private async Task<Result<string?>> LedgerStateAsync(ReceivingTransfer receiving, CancellationToken cancellationToken)
+    private Task<Result<string?>> LedgerStateAsync(ReceivingTransfer receiving, CancellationToken cancellationToken) =>
+        LedgerStateAsync(receiving.AgreementId, receiving.TransferId, cancellationToken);
+
+    /// <summary>The transfer's state in the ledger (STARTED, COMPLETED, TERMINATED), or null if it never started.</summary>
+    private async Task<Result<string?>> LedgerStateAsync(string agreementId, string transferId, CancellationToken cancellationToken)
     {
-        var view = await broker.GetAgreementAsync(receiving.AgreementId, cancellationToken).ConfigureAwait(false);
-        return view.IsSuccess ? view.Value.Transfers.FirstOrDefault(t => t.TransferId == receiving.TransferId)?.State : view.Error;
+        var view = await broker.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
+        return view.IsSuccess ? view.Value.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.State : view.Error;
     }
 }
