@@ -15,7 +15,7 @@ namespace DataSpace.Connector.Tests.TransferTests;
 /// A space for transfer tests — a broker, a provider, a consumer and a third participant, all
 /// real servers on loopback — and the steps every test repeats: an asset, an offer, an agreement.
 /// </summary>
-public sealed class TransferScenario : IAsyncLifetime
+public class TransferScenario : IAsyncLifetime
 {
     private int _assets;
 
@@ -29,15 +29,22 @@ public sealed class TransferScenario : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>How the space runs: file stores by default.</summary>
+    protected virtual SpaceSettings Settings => new();
+
     public async ValueTask InitializeAsync()
     {
-        Space = await TestSpace.TestSpace.StartAsync(cancellationToken: Ct);
+        Space = await TestSpace.TestSpace.StartAsync(Settings, Ct);
         Provider = await Space.AddAsync("88.608.1001", TestSpace.TestSpace.Enterprise("Provider Steel", sector: "C31"), cancellationToken: Ct);
         Consumer = await Space.AddAsync("88.608.2002", TestSpace.TestSpace.Enterprise("Consumer Parts"), cancellationToken: Ct);
         Stranger = await Space.AddAsync("88.608.3003", TestSpace.TestSpace.Enterprise("Stranger Works"), cancellationToken: Ct);
     }
 
-    public async ValueTask DisposeAsync() => await Space.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Space.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>The asset of the last agreement made.</summary>
     public string LastAssetId { get; private set; } = string.Empty;
