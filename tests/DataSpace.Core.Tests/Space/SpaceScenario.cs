@@ -91,7 +91,7 @@ internal sealed class SpaceScenario
     public SpaceScenario WithAgreement(string category = "general", int? maxUses = 3, string delivery = "copy")
     {
         WithOffer(category, maxUses);
-        Accept(Negotiation.Agreement.EntryType, DomainJson.ToNode(AgreementOf(category, maxUses, delivery)), Provider, Consumer, Operator);
+        Accept(global::DataSpace.Core.Negotiation.Agreement.EntryType, DomainJson.ToNode(AgreementOf(category, maxUses, delivery)), Provider, Consumer, Operator);
         return this;
     }
 

@@ -127,7 +127,7 @@ public sealed class TransferFoldTests
     public void Start_CoreDataForCompute_Started()
     {
         _space.WithOffer(category: "core");
-        _space.Accept(Negotiation.Agreement.EntryType, DomainJson.ToNode(AgreementOf(category: "core", delivery: "compute")), Provider, Consumer, Operator);
+        _space.Accept(global::DataSpace.Core.Negotiation.Agreement.EntryType, DomainJson.ToNode(AgreementOf(category: "core", delivery: "compute")), Provider, Consumer, Operator);
 
         Assert.Null(Start());
     }
