@@ -9,11 +9,13 @@ namespace DataSpace.Cli.Demo.Output;
 /// On a terminal: while a step runs, a spinner names the action under way (the services answer in
 /// a fraction of a second, but the delete-after wait takes seconds); when the step ends, its table
 /// (who, what, decision, reason), an unexpected outcome marked in red with what was expected. A
-/// table is written once, whole, so a step taller than the terminal is never cut.
+/// table is written once, whole, so a step taller than the terminal is never cut. Tables go to
+/// stdout, the spinner to stderr (the CLI's convention: results out, progress on the error stream).
 /// </summary>
 internal sealed class LiveStoryWriter(CliConsole console) : IStoryWriter
 {
     private readonly IAnsiConsole _terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+    private readonly IAnsiConsole _progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Error) });
 
     public void Begin(string title, IReadOnlyList<(string Name, string Value)> facts)
     {
@@ -29,7 +31,7 @@ internal sealed class LiveStoryWriter(CliConsole console) : IStoryWriter
     public async Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop)
     {
         var done = new List<StepRow>();
-        await _terminal.Status().Spinner(Spinner.Known.Dots).StartAsync($"Step {number}", async context =>
+        await _progress.Status().Spinner(Spinner.Known.Dots).StartAsync($"Step {number}", async context =>
         {
             foreach (var pending in rows)
             {
@@ -59,7 +61,7 @@ internal sealed class LiveStoryWriter(CliConsole console) : IStoryWriter
     /// <summary>The spinner's line fits the terminal: one line, cut with an ellipsis (wide characters count twice).</summary>
     private string Fit(string text)
     {
-        var width = Math.Max(20, _terminal.Profile.Width - 4);
+        var width = Math.Max(20, _progress.Profile.Width - 4);
         if (text.GetCellWidth() <= width)
         {
             return text;
