@@ -50,7 +50,7 @@ internal static class DemoRunner
             for (var s = 0; s < steps.Count && !aborted; s++)
             {
                 var step = steps[s];
-                var rows = await writer.RunStepAsync(s + 1, step.Title, step.Actions.Select(a => Pending(story, a, cancellationToken)), row => step.Essential && row.Mismatch is not null);
+                var rows = await writer.RunStepAsync(s + 1, step.Title, step.Actions.Count, step.Actions.Select(a => Pending(story, a, cancellationToken)), row => step.Essential && row.Mismatch is not null);
                 checkedOutcomes += rows.Count;
                 mismatches.AddRange(rows.Select((row, i) => (row, i)).Where(r => r.row.Mismatch is not null).Select(r => new Mismatch($"step {s + 1}, row {r.i + 1}", r.row)));
                 aborted = step.Essential && rows.Any(r => r.Mismatch is not null);

@@ -9,8 +9,8 @@ internal interface IStoryWriter
 {
     void Begin(string title, IReadOnlyList<(string Name, string Value)> facts);
 
-    /// <summary>Runs the rows in order (each described when it starts), stopping after a row <paramref name="stop"/> says ends the story.</summary>
-    Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop);
+    /// <summary>Runs the <paramref name="count"/> rows in order (each described when it starts), stopping after a row <paramref name="stop"/> says ends the story.</summary>
+    Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, int count, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop);
 
     void End(StoryResult result);
 }

@@ -28,14 +28,14 @@ internal sealed class LiveStoryWriter(CliConsole console) : IStoryWriter
         _terminal.Write(grid);
     }
 
-    public async Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop)
+    public async Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, int count, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop)
     {
         var done = new List<StepRow>();
         await _progress.Status().Spinner(Spinner.Known.Dots).StartAsync($"Step {number}", async context =>
         {
             foreach (var pending in rows)
             {
-                context.Status(Markup.Escape(Fit($"Step {number}, row {done.Count + 1} · {pending.Who}: {pending.What}")));
+                context.Status(Markup.Escape(Fit($"Step {number} · {done.Count + 1} of {count} · {pending.Who}: {pending.What}")));
                 var row = await pending.RunAsync();
                 done.Add(row);
                 if (stop(row))

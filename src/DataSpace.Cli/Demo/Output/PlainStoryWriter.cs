@@ -19,7 +19,7 @@ internal sealed class PlainStoryWriter(CliConsole console) : IStoryWriter
         }
     }
 
-    public async Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop)
+    public async Task<IReadOnlyList<StepRow>> RunStepAsync(int number, string title, int count, IEnumerable<PendingRow> rows, Func<StepRow, bool> stop)
     {
         console.Out.WriteLine();
         console.Out.WriteLine($"Step {number}. {title}");

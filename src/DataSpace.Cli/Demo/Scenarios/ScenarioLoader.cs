@@ -51,6 +51,10 @@ internal sealed class ScenarioLoader
         var assets = Items(root, "assets", "scenario").Select((a, i) => Asset(a, $"assets[{i}]")).OfType<AssetSample>().ToList();
         var offers = Entries(root, "offers", "scenario").Select(o => Offer(o.Key, o.Value)).OfType<OfferSample>().ToList();
         var steps = Items(root, "steps", "scenario").Select((s, i) => Step(s, $"steps[{i}]")).ToList();
+        foreach (var twice in participants.GroupBy(p => p.Id).Where(g => g.Count() > 1))
+        {
+            _problems.Add($"participants: {string.Join(" and ", twice.Select(p => p.Alias))} have the same id {twice.Key}.");
+        }
         if (!_audited)
         {
             _problems.Add("steps: no \"audit\" action; the story ends with the audit of its ledger.");
