@@ -14,10 +14,10 @@ internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var keep = new Option<string?>("--keep") { Description = "Keep the workspace in this new or empty directory: keys, configs, and the broker's ledger in DIR/ledger (dataspace audit DIR/ledger)." };
+        var keep = new Option<string?>("--keep") { HelpName = "DIR", Description = "Keep the workspace in this new or empty directory: keys, configs, and the broker's ledger in DIR/ledger (dataspace audit DIR/ledger)." };
         var azurite = new Option<bool>("--azurite") { Description = $"Run on Azurite instead of the file system (connection string from {StorageMode.AzuriteVariable}; scripts/lib/azurite.sh starts one)." };
-        var scenario = new Option<string?>("--scenario") { Description = "The scenario to run (default: the repository's samples/scenario.json)." };
-        var policies = new Option<string?>("--policies") { Description = "The policy directory (default: the repository's policies/)." };
+        var scenario = new Option<string?>("--scenario") { HelpName = "FILE", Description = "The scenario to run (default: the repository's samples/scenario.json)." };
+        var policies = new Option<string?>("--policies") { HelpName = "DIR", Description = "The policy directory (default: the repository's policies/)." };
         var command = new Command("demo", "Run the whole data space in one process: onboarding, offers, negotiation, transfer, usage control, deletion and the audit of the ledger.")
         {
             keep, azurite, scenario, policies,
