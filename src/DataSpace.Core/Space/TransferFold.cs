@@ -7,7 +7,7 @@ namespace DataSpace.Core.Space;
 
 /// <summary>
 /// Transfers: started by the agreement's provider only inside the agreement's validity, within its
-/// uses, never for a raw copy of core data, and on an allowing decision; completed with both
+/// uses, only under a copy agreement (a compute agreement releases nothing), never for core data, and on an allowing decision; completed with both
 /// parties' signatures on the receipt; terminated by either party (a terminated transfer is not a
 /// use, and a retry under the same id starts it again); deleted data recorded by the consumer.
 /// </summary>
@@ -52,7 +52,8 @@ internal sealed class TransferFold : IEntryFold
                 : null)
             ?? (previous is not null && previous.AgreementId != started.AgreementId ? Error.Conflict($"transfer {started.TransferId} belongs to another agreement") : null)
             ?? (terms.MaxUses is { } max && record.Uses >= max ? Error.Forbidden($"agreement {agreement.AgreementId} has used all {max} uses") : null)
-            ?? (LabelGrade.Effective(agreement.Label) == "core" && terms.Delivery == "copy" ? Error.Forbidden("core data is never released as a raw copy (DSL Art. 21)") : null)
+            ?? (terms.Delivery != "copy" ? Error.Forbidden($"agreement {agreement.AgreementId} grants computation at the provider, not a copy: a transfer would release the data itself") : null)
+            ?? (LabelGrade.Effective(agreement.Label) == "core" ? Error.Forbidden("core data is never released as a raw copy (DSL Art. 21)") : null)
             ?? FoldChecks.Allowed(state, started.Decision, "transfer");
         if (problem is not null)
         {

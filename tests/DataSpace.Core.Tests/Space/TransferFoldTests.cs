@@ -124,12 +124,17 @@ public sealed class TransferFoldTests
     }
 
     [Fact]
-    public void Start_CoreDataForCompute_Started()
+    public void Start_UnderAComputeAgreement_Forbidden()
     {
+        // A compute agreement lets the consumer run computations at the provider; a transfer would
+        // hand over the data itself — for core data, exactly the raw copy the law forbids.
         _space.WithOffer(category: "core");
         _space.Accept(global::DataSpace.Core.Negotiation.Agreement.EntryType, DomainJson.ToNode(AgreementOf(category: "core", delivery: "compute")), Provider, Consumer, Operator);
 
-        Assert.Null(Start());
+        var error = Start();
+
+        Assert.Equal(ErrorKind.Forbidden, error!.Kind);
+        Assert.Contains("computation at the provider", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
