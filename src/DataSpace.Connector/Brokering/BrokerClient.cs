@@ -1,3 +1,4 @@
+using DataSpace.Connector.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,7 +58,7 @@ internal sealed class BrokerClient(HttpClient http)
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return await RefusalAsync(response, ct).ConfigureAwait(false);
+                return await PeerRefusals.ReadAsync(response, "broker", ct).ConfigureAwait(false);
             }
             var value = await response.Content.ReadFromJsonAsync<T>(DomainJson.Options, ct).ConfigureAwait(false);
             return value is null ? Error.Unavailable($"The broker answered {path} with an empty body.") : value;
@@ -75,37 +76,11 @@ internal sealed class BrokerClient(HttpClient http)
             using var response = await http.GetAsync(path, ct).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)
-                : await RefusalAsync(response, ct).ConfigureAwait(false);
+                : await PeerRefusals.ReadAsync(response, "broker", ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or SpaceTokenException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             return Error.Unavailable($"The broker could not be reached ({path}): {e.Message}");
-        }
-    }
-
-    private static async Task<Error> RefusalAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var detail = (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) is var text && text.Length > 0 ? ProblemDetail(text) : response.ReasonPhrase;
-        var message = $"The broker refused: {detail}";
-        return response.StatusCode switch
-        {
-            HttpStatusCode.BadRequest => Error.Invalid(message),
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Error.Forbidden(message),
-            HttpStatusCode.NotFound => Error.NotFound(message),
-            HttpStatusCode.Conflict => Error.Conflict(message),
-            _ => Error.Unavailable(message),
-        };
-    }
-
-    private static string ProblemDetail(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text)?["detail"]?.GetValue<string>() ?? text;
-        }
-        catch (JsonException)
-        {
-            return text.Length > 300 ? text[..300] : text;
         }
     }
 }

@@ -1,3 +1,4 @@
+using DataSpace.Connector.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -40,7 +41,7 @@ internal sealed class ProviderConnectorClient(HttpClient http)
             }
             using (response)
             {
-                return await RefusalAsync(response, ct).ConfigureAwait(false);
+                return await PeerRefusals.ReadAsync(response, "provider", ct).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (Unreachable(e, ct))
@@ -58,7 +59,7 @@ internal sealed class ProviderConnectorClient(HttpClient http)
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return await RefusalAsync(response, ct).ConfigureAwait(false);
+                return await PeerRefusals.ReadAsync(response, "provider", ct).ConfigureAwait(false);
             }
             var value = await response.Content.ReadFromJsonAsync<T>(DomainJson.Options, ct).ConfigureAwait(false);
             return value is null ? Error.Unavailable($"The provider connector answered {url.AbsolutePath} with an empty body.") : value;
@@ -71,30 +72,4 @@ internal sealed class ProviderConnectorClient(HttpClient http)
 
     private static bool Unreachable(Exception e, CancellationToken ct) =>
         e is HttpRequestException or IOException or SpaceTokenException || (e is TaskCanceledException && !ct.IsCancellationRequested);
-
-    private static async Task<Error> RefusalAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        var message = $"The provider refused: {(text.Length > 0 ? Detail(text) : response.ReasonPhrase)}";
-        return response.StatusCode switch
-        {
-            HttpStatusCode.BadRequest => Error.Invalid(message),
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Error.Forbidden(message),
-            HttpStatusCode.NotFound => Error.NotFound(message),
-            HttpStatusCode.Conflict => Error.Conflict(message),
-            _ => Error.Unavailable(message),
-        };
-    }
-
-    private static string Detail(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text)?["detail"]?.GetValue<string>() ?? text;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return text.Length > 300 ? text[..300] : text;
-        }
-    }
 }
