@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Catalog;
-using DataSpace.Core.Json;
 using DataSpace.Core.Results;
 using DataSpace.Policy;
 using Mediator;
@@ -19,29 +18,25 @@ internal sealed class PublishOfferHandler(BrokerLedger ledger) : ICommandHandler
 {
     public async ValueTask<Result<OfferView>> Handle(PublishOffer command, CancellationToken cancellationToken)
     {
-        var read = SignedEntries.Read(command.Entry, Offer.EntryType);
+        var read = SignedEntries.Read<Offer>(command.Entry, Offer.EntryType, "the offer");
         if (!read.IsSuccess)
         {
             return read.Error;
         }
-        var offer = DomainJson.Read<Offer>(read.Value.Body, "the offer");
-        if (!offer.IsSuccess)
+        var (entry, offer) = read.Value;
+        if (offer.Provider != command.Caller)
         {
-            return offer.Error;
+            return Error.Forbidden($"{command.Caller} cannot publish an offer of {offer.Provider}: a provider publishes only its own assets.");
         }
-        if (offer.Value.Provider != command.Caller)
-        {
-            return Error.Forbidden($"{command.Caller} cannot publish an offer of {offer.Value.Provider}: a provider publishes only its own assets.");
-        }
-        if (offer.Value.Validate() is { } invalid)
+        if (offer.Validate() is { } invalid)
         {
             return invalid;
         }
-        if (LabelValidator.Validate(offer.Value.Label) is { IsValid: false } label)
+        if (LabelValidator.Validate(offer.Label) is { IsValid: false } label)
         {
             return Error.Invalid($"The offer's classification label is not valid: {label}.");
         }
-        var appended = await ledger.AppendAsync(read.Value, cancellationToken).ConfigureAwait(false);
-        return appended.IsSuccess ? OfferView.Of(ledger.State.FindOffer(offer.Value.Id)!) : appended.Error;
+        var appended = await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        return appended.IsSuccess ? OfferView.Of(ledger.State.FindOffer(offer.Id)!) : appended.Error;
     }
 }

@@ -17,4 +17,17 @@ internal static class SignedEntries
         }
         return entry!.Type == type ? entry : Error.Invalid($"Expected a {type} entry, got {entry.Type}.");
     }
+
+    /// <summary>The entry in <paramref name="json"/>, of <paramref name="type"/>, with its body read strictly as <typeparamref name="T"/>.</summary>
+    public static Result<(LedgerEntry Entry, T Body)> Read<T>(JsonNode? json, string type, string what)
+        where T : class
+    {
+        var entry = Read(json, type);
+        if (!entry.IsSuccess)
+        {
+            return entry.Error;
+        }
+        var body = DataSpace.Core.Json.DomainJson.Read<T>(entry.Value.Body, what);
+        return body.IsSuccess ? (entry.Value, body.Value) : body.Error;
+    }
 }

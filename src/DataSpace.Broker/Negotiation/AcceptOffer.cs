@@ -24,19 +24,15 @@ internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn,
     public async ValueTask<Result<NegotiationView>> Handle(AcceptOffer command, CancellationToken cancellationToken) =>
         await turn.RunAsync(command.Caller, command.NegotiationId, async n =>
         {
-            var read = SignedEntries.Read(command.Entry, OfferAccepted.EntryType);
+            var read = SignedEntries.Read<OfferAccepted>(command.Entry, OfferAccepted.EntryType, "the acceptance");
             if (!read.IsSuccess)
             {
                 return read.Error;
             }
-            var accepted = DomainJson.Read<OfferAccepted>(read.Value.Body, "the acceptance");
-            if (!accepted.IsSuccess)
-            {
-                return accepted.Error;
-            }
-            var problem = SignedBy.Caller(ledger, read.Value, command.Caller)
-                ?? (accepted.Value.NegotiationId != n.Id ? Error.Invalid($"The acceptance names negotiation {accepted.Value.NegotiationId}, not {n.Id}.") : null)
-                ?? (n.CounterTerms is null || !CanonicalJson.Serialize(DomainJson.ToNode(accepted.Value.Terms)).AsSpan().SequenceEqual(CanonicalJson.Serialize(DomainJson.ToNode(n.CounterTerms)))
+            var (entry, accepted) = read.Value;
+            var problem = SignedBy.Caller(ledger, entry, command.Caller)
+                ?? (accepted.NegotiationId != n.Id ? Error.Invalid($"The acceptance names negotiation {accepted.NegotiationId}, not {n.Id}.") : null)
+                ?? (n.CounterTerms is null || !CanonicalJson.Serialize(DomainJson.ToNode(accepted.Terms)).AsSpan().SequenceEqual(CanonicalJson.Serialize(DomainJson.ToNode(n.CounterTerms)))
                     ? Error.Conflict("The acceptance must repeat the provider's counter-offer terms exactly.")
                     : null)
                 ?? n.Move(NegotiationMessage.Accept, ProtocolRole.Consumer);
@@ -44,9 +40,9 @@ internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn,
             {
                 return problem;
             }
-            var terms = accepted.Value.Terms;
+            var terms = accepted.Terms;
             n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = terms });
-            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, n.RequestEntry.ToJson(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Timestamps.Now(clock), Accepted: read.Value.ToJson());
+            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, n.RequestEntry.ToJson(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Timestamps.Now(clock), Accepted: entry.ToJson());
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

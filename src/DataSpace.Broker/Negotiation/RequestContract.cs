@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core;
-using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Policies;
@@ -83,19 +82,15 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
 
     private Result<(LedgerEntry Entry, ContractRequest Request)> Read(RequestContract command)
     {
-        var read = SignedEntries.Read(command.Entry, ContractRequest.EntryType);
+        var read = SignedEntries.Read<ContractRequest>(command.Entry, ContractRequest.EntryType, "the contract request");
         if (!read.IsSuccess)
         {
             return read.Error;
         }
-        var request = DomainJson.Read<ContractRequest>(read.Value.Body, "the contract request");
-        if (!request.IsSuccess)
-        {
-            return request.Error;
-        }
-        var problem = request.Value.Validate()
-            ?? (request.Value.Consumer != command.Caller ? Error.Forbidden($"{command.Caller} cannot request a contract for {request.Value.Consumer}.") : null)
-            ?? SignedBy.Caller(ledger, read.Value, command.Caller);
-        return problem is null ? (read.Value, request.Value) : problem;
+        var (entry, request) = read.Value;
+        var problem = request.Validate()
+            ?? (request.Consumer != command.Caller ? Error.Forbidden($"{command.Caller} cannot request a contract for {request.Consumer}.") : null)
+            ?? SignedBy.Caller(ledger, entry, command.Caller);
+        return problem is null ? read : problem;
     }
 }
