@@ -47,6 +47,8 @@ internal sealed partial class Evaluator
                 case SomeExpr { Negated: false }:
                     Step(e);
                     continue;
+                case SomeInExpr { Negated: false } s when IsDirect(s.Collection, f) && IsSimplePattern(s.Value, f) && (s.Key is null || IsSimplePattern(s.Key, f)):
+                    return IterateInPlace(s, body, index, f, k);
             }
             break;
         }
