@@ -79,7 +79,7 @@ internal static class Compiler
         {
             throw new RegoCompileException(diagnostics);
         }
-        return new CompiledPolicy(modules, root, data);
+        return new CompiledPolicy(modules, root, StringInterner.Intern(data));
     }
 
     /// <summary>Compiles an ad-hoc query against a policy; returns the body and its frame size and variable names.</summary>

@@ -22,23 +22,24 @@ public sealed class RegoString : RegoValue
 
     internal static int CompareCodePoints(string a, string b)
     {
-        var n = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < n; i++)
+        if (ReferenceEquals(a, b))
         {
-            var ca = a[i];
-            var cb = b[i];
-            if (ca == cb)
-            {
-                continue;
-            }
-            if (char.IsSurrogate(ca) != char.IsSurrogate(cb))
-            {
-                // A surrogate encodes a code point above U+FFFF, which sorts after any BMP character.
-                return char.IsSurrogate(ca) ? 1 : -1;
-            }
-            return ca < cb ? -1 : 1;
+            return 0;
         }
-        return a.Length.CompareTo(b.Length);
+        // Only the first differing character decides; the common prefix is found vectorised.
+        var i = a.AsSpan().CommonPrefixLength(b);
+        if (i == a.Length || i == b.Length)
+        {
+            return a.Length.CompareTo(b.Length);
+        }
+        var ca = a[i];
+        var cb = b[i];
+        if (char.IsSurrogate(ca) != char.IsSurrogate(cb))
+        {
+            // A surrogate encodes a code point above U+FFFF, which sorts after any BMP character.
+            return char.IsSurrogate(ca) ? 1 : -1;
+        }
+        return ca < cb ? -1 : 1;
     }
 
     public override bool Equals(RegoValue? other) => other is RegoString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
