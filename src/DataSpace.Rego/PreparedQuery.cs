@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DataSpace.Rego.Ast;
 using DataSpace.Rego.Compilation;
 using DataSpace.Rego.Evaluation;
@@ -9,14 +10,16 @@ public sealed class PreparedQuery
 {
     private readonly CompiledPolicy _policy;
     private readonly Body _body;
-    private readonly List<string> _slots;
+    private readonly int _frameSize;
+    private readonly QueryOutput _output;
     private readonly RuleInfoIndex _rules;
 
     internal PreparedQuery(CompiledPolicy policy, Body body, List<string> slots, RuleInfoIndex rules)
     {
         _policy = policy;
         _body = body;
-        _slots = slots;
+        _frameSize = slots.Count;
+        _output = new QueryOutput(slots);
         _rules = rules;
     }
 
@@ -27,34 +30,33 @@ public sealed class PreparedQuery
     public RegoQueryResult Evaluate(RegoValue? input = null, RegoEvaluationOptions? options = null)
     {
         options ??= RegoEvaluationOptions.Default;
-        var limits = new EvalLimits(
-            options.MaxSteps,
-            options.MaxDepth,
-            options.Timeout == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + options.Timeout,
-            options.CancellationToken,
-            options.StrictBuiltinErrors);
-        var evaluator = new Evaluator(_policy, input, limits, options.Now ?? DateTimeOffset.UtcNow);
-        if (options.Explain)
+        var limits = new EvalLimits(options.MaxSteps, options.MaxDepth, Deadline(options.Timeout), options.CancellationToken, options.StrictBuiltinErrors);
+        var evaluator = Evaluator.Rent(_policy, input, limits, options.Now);
+        try
         {
-            evaluator.Fired = [];
-        }
-        var solutions = new List<IReadOnlyDictionary<string, RegoValue>>();
-        var frame = new RegoValue?[_slots.Count];
-        evaluator.Run(_body, frame, () =>
-        {
-            var map = new Dictionary<string, RegoValue>(_slots.Count, StringComparer.Ordinal);
-            for (var i = 0; i < _slots.Count; i++)
+            if (options.Explain)
             {
-                var name = _slots[i];
-                if (frame[i] is { } v && name != "_" && !name.StartsWith("__", StringComparison.Ordinal) && !name.StartsWith('$'))
-                {
-                    map[name] = v;
-                }
+                evaluator.Fired = [];
             }
-            solutions.Add(map);
-            return true;
-        });
-        var fired = evaluator.Fired is null ? [] : _rules.Describe(evaluator.Fired);
-        return new RegoQueryResult(solutions, fired);
+            var solutions = evaluator.RunQuery(_body, _frameSize, _output);
+            var fired = evaluator.Fired is null ? [] : _rules.Describe(evaluator.Fired);
+            return new RegoQueryResult(solutions, fired);
+        }
+        finally
+        {
+            evaluator.Return();
+        }
+    }
+
+    /// <summary>The <see cref="Stopwatch"/> timestamp past which the evaluation stops; saturates for long timeouts.</summary>
+    private static long Deadline(TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return long.MaxValue;
+        }
+        var ticks = Math.Max(0, timeout.TotalSeconds) * Stopwatch.Frequency;
+        var now = Stopwatch.GetTimestamp();
+        return ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
     }
 }

@@ -1,4 +1,4 @@
 namespace DataSpace.Rego.Evaluation;
 
-/// <summary>Bounds on one evaluation, checked as it runs.</summary>
-internal sealed record EvalLimits(long MaxSteps, int MaxDepth, DateTime Deadline, CancellationToken Cancellation, bool StrictBuiltinErrors);
+/// <summary>Bounds on one evaluation, checked as it runs; the deadline is a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+internal readonly record struct EvalLimits(long MaxSteps, int MaxDepth, long DeadlineTimestamp, CancellationToken Cancellation, bool StrictBuiltinErrors);

@@ -4,17 +4,24 @@ namespace DataSpace.Rego.Evaluation;
 
 /// <summary>
 /// What a <c>with</c> modifier can change: the input, data replacements, function mocks, and
-/// the rule-value cache that depends on them. A fresh state is pushed for each <c>with</c>.
+/// the rule-value cache that depends on them. A fresh state is pushed for each <c>with</c>; the
+/// root state belongs to its evaluator and is reset for each evaluation.
 /// </summary>
 internal sealed class EvalState
 {
-    public RegoValue? Input { get; init; }
+    // Caches that grew past this are dropped rather than cleared, so a reused evaluator does not
+    // keep one large evaluation's memory.
+    private const int KeptCacheSize = 256;
+
+    private RegoValue? _input;
+
+    public RegoValue? Input { get => _input; init => _input = value; }
 
     public OverrideNode? Data { get; init; }
 
     public Dictionary<string, FunctionMock>? Mocks { get; init; }
 
-    // Created on first use: most queries touch few of them, and a state is made per evaluation and per `with`.
+    // Created on first use: most queries touch few of them, and a state is made per `with`.
     private Dictionary<RuleNode, RegoValue?>? _ruleCache;
     private Dictionary<RuleNode, RegoValue>? _fullCache;
     private Dictionary<(RuleNode, RegoArray), RegoValue?>? _functionCache;
@@ -24,4 +31,28 @@ internal sealed class EvalState
     public Dictionary<RuleNode, RegoValue> FullCache => _fullCache ??= [];
 
     public Dictionary<(RuleNode, RegoArray), RegoValue?> FunctionCache => _functionCache ??= [];
+
+    /// <summary>Starts the root state of a new evaluation: the given input and empty caches.</summary>
+    public void Reset(RegoValue? input)
+    {
+        _input = input;
+        Clear(ref _ruleCache);
+        Clear(ref _fullCache);
+        Clear(ref _functionCache);
+    }
+
+    private static void Clear<TKey, TValue>(ref Dictionary<TKey, TValue>? cache)
+        where TKey : notnull
+    {
+        if (cache is null)
+        {
+            return;
+        }
+        if (cache.Count > KeptCacheSize)
+        {
+            cache = null;
+            return;
+        }
+        cache.Clear();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using DataSpace.Rego.Ast;
 using DataSpace.Rego.Builtins;
@@ -14,20 +15,52 @@ namespace DataSpace.Rego.Evaluation;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private readonly CompiledPolicy _policy;
-    private readonly EvalLimits _limits;
-    private readonly BuiltinContext _builtins;
+    // One spare evaluator per thread: an evaluation allocates its evaluator, state, caches and
+    // delegates once per thread instead of once per query. Taken while in use, so a nested
+    // evaluation on the same thread gets a fresh one.
+    [ThreadStatic]
+    private static Evaluator? t_spare;
+
+    private readonly BuiltinContext _builtins = new();
+    private readonly EvalState _root = new();
+    private CompiledPolicy _policy = null!;
+    private EvalLimits _limits;
     private long _steps;
     private int _depth;
     private bool _holds;
     private Func<bool>? _setHolds;
 
-    public Evaluator(CompiledPolicy policy, RegoValue? input, EvalLimits limits, DateTimeOffset now)
+    private Evaluator()
     {
-        _policy = policy;
-        _limits = limits;
-        _builtins = new BuiltinContext(now, limits.Cancellation);
-        State = new EvalState { Input = input };
+        State = _root;
+    }
+
+    /// <summary>An evaluator for one query; give it back with <see cref="Return"/> when done.</summary>
+    public static Evaluator Rent(CompiledPolicy policy, RegoValue? input, EvalLimits limits, DateTimeOffset? now)
+    {
+        var evaluator = t_spare ?? new Evaluator();
+        t_spare = null;
+        evaluator._policy = policy;
+        evaluator._limits = limits;
+        evaluator._builtins.Reset(now, limits.Cancellation);
+        evaluator._root.Reset(input);
+        evaluator.State = evaluator._root;
+        evaluator._steps = 0;
+        evaluator._depth = 0;
+        evaluator._holds = false;
+        evaluator.Fired = null;
+        return evaluator;
+    }
+
+    /// <summary>Drops what the evaluation referenced and keeps the evaluator for the thread's next query.</summary>
+    public void Return()
+    {
+        _root.Reset(null);
+        _builtins.Reset(null, default);
+        _policy = null!;
+        State = _root;
+        Fired = null;
+        t_spare = this;
     }
 
     /// <summary>The current <c>with</c> scope.</summary>
@@ -36,8 +69,39 @@ internal sealed partial class Evaluator
     /// <summary>Rules whose bodies succeeded, when explanation is requested.</summary>
     public HashSet<Rule>? Fired { get; set; }
 
-    /// <summary>Runs a compiled query, calling <paramref name="onResult"/> once per solution, with the bindings in <paramref name="frame"/>.</summary>
-    public void Run(Body query, RegoValue?[] frame, Func<bool> onResult) => EvalBody(query, 0, frame, onResult);
+    /// <summary>Runs a compiled query and collects every solution's visible bindings.</summary>
+    public List<IReadOnlyDictionary<string, RegoValue>> RunQuery(Body query, int frameSize, QueryOutput output)
+    {
+        // Most decision queries have one solution.
+        var solutions = new List<IReadOnlyDictionary<string, RegoValue>>(1);
+        var frame = new RegoValue?[frameSize];
+        _solutions = solutions;
+        _output = output;
+        _queryFrame = frame;
+        try
+        {
+            EvalBody(query, 0, frame, _collect ??= CollectSolution);
+        }
+        finally
+        {
+            _solutions = null;
+            _output = null;
+            _queryFrame = null;
+        }
+        return solutions;
+    }
+
+    // The query's continuation, one delegate per evaluator: the state it needs lives in the fields above.
+    private List<IReadOnlyDictionary<string, RegoValue>>? _solutions;
+    private QueryOutput? _output;
+    private RegoValue?[]? _queryFrame;
+    private Func<bool>? _collect;
+
+    private bool CollectSolution()
+    {
+        _solutions!.Add(_output!.Capture(_queryFrame!));
+        return true;
+    }
 
     /// <summary>Counts a step and enforces the step, time, stack and cancellation limits.</summary>
     private void Step(Node at)
@@ -53,7 +117,7 @@ internal sealed partial class Evaluator
             {
                 throw new RegoException(ErrorCodes.Cancel, "caller cancelled query execution", at.Location);
             }
-            if (DateTime.UtcNow > _limits.Deadline)
+            if (Stopwatch.GetTimestamp() > _limits.DeadlineTimestamp)
             {
                 throw new RegoException(ErrorCodes.Cancel, "evaluation exceeded the time limit", at.Location);
             }
