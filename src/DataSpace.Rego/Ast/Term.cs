@@ -17,4 +17,7 @@ internal abstract class Term : Node
 
     /// <summary>For references under <c>data</c>: the rule they reach by constant names, cached by the evaluator.</summary>
     public Compilation.RulePrefix? DataPrefix { get; set; }
+
+    /// <summary>The term's compiled direct form (or <see cref="Evaluation.DirectTerm.None"/>), made by the evaluator on first use.</summary>
+    public Evaluation.DirectTerm? Compiled { get; set; }
 }

@@ -52,7 +52,7 @@ internal sealed partial class Evaluator
             }
             break;
         }
-        return EvalBodyRest(body, index, f, k);
+        return index == exprs.Count ? k() : EvalBodyRest(body, index, f, k);
     }
 
     private static int? UnboundLocal(Term t, RegoValue?[] f) =>
@@ -77,19 +77,13 @@ internal sealed partial class Evaluator
         }
     }
 
-    // Kept apart from EvalBody so that the closure below is allocated only on this path.
-    private bool EvalBodyRest(Body body, int index, RegoValue?[] f, Func<bool> k)
-    {
-        if (index == body.Exprs.Count)
-        {
-            return k();
-        }
-        if (index == body.Exprs.Count - 1)
-        {
-            return EvalExpr(body.Exprs[index], f, k);
-        }
-        return EvalExpr(body.Exprs[index], f, () => EvalBody(body, index + 1, f, k));
-    }
+    private bool EvalBodyRest(Body body, int index, RegoValue?[] f, Func<bool> k) =>
+        index == body.Exprs.Count - 1 ? EvalExpr(body.Exprs[index], f, k) : EvalExprThenBody(body, index, f, k);
+
+    // Kept apart so that the closure below is allocated only on this path: a method's captured
+    // variables are allocated on entry, whichever branch runs.
+    private bool EvalExprThenBody(Body body, int index, RegoValue?[] f, Func<bool> k) =>
+        EvalExpr(body.Exprs[index], f, () => EvalBody(body, index + 1, f, k));
 
     // Branches that build lambdas live in their own methods throughout: captured variables are
     // allocated on entry to the declaring method, even when the branch is not taken.
@@ -168,7 +162,7 @@ internal sealed partial class Evaluator
                 }
                 return true;
             case RegoObject o:
-                foreach (var (ok2, ov) in o.Entries)
+                foreach (var (ok2, ov) in o.SortedEntries)
                 {
                     Tick(value);
                     var ok = key is null
@@ -181,7 +175,7 @@ internal sealed partial class Evaluator
                 }
                 return true;
             case RegoSet s:
-                foreach (var item in s.Items)
+                foreach (var item in s.SortedItems)
                 {
                     Tick(value);
                     var ok = key is null

@@ -13,6 +13,12 @@ namespace DataSpace.Rego.Evaluation;
 /// </summary>
 internal sealed partial class Evaluator
 {
+    internal RegoValue? Input => State.Input;
+
+    internal bool HasMocks => State.Mocks is not null;
+
+    internal bool HasDataOverrides => State.Data is not null;
+
     /// <summary>True when <paramref name="t"/> yields at most one value with the current bindings.</summary>
     private bool IsDirect(Term t, RegoValue?[] f)
     {
@@ -23,6 +29,10 @@ internal sealed partial class Evaluator
         if (t.Directness == 1)
         {
             return true;
+        }
+        if (CompiledOf(t) is { } compiled)
+        {
+            return compiled.IsDirect(this, f);
         }
         switch (t)
         {
@@ -98,8 +108,19 @@ internal sealed partial class Evaluator
         return true;
     }
 
+    /// <summary>The term's compiled form for this policy, compiled on first use; null when it has none.</summary>
+    private DirectTerm? CompiledOf(Term t)
+    {
+        var compiled = t.Compiled ??= DirectCompiler.Compile(t, _policy);
+        return ReferenceEquals(compiled, DirectTerm.None) || !ReferenceEquals(compiled.Policy, _policy) ? null : compiled;
+    }
+
     /// <summary>The single value of a term that <see cref="IsDirect"/> accepted; null when undefined.</summary>
-    private RegoValue? EvalDirect(Term t, RegoValue?[] f)
+    private RegoValue? EvalDirect(Term t, RegoValue?[] f) =>
+        CompiledOf(t) is { } compiled ? compiled.Eval(this, f) : EvalDirectInterpreted(t, f);
+
+    /// <summary><see cref="EvalDirect"/> by walking the syntax tree: for terms with no compiled form, and under <c>with</c> replacements of data.</summary>
+    internal RegoValue? EvalDirectInterpreted(Term t, RegoValue?[] f)
     {
         switch (t)
         {
@@ -260,6 +281,12 @@ internal sealed partial class Evaluator
             }
             args[i] = a;
         }
+        return InvokeDirect(target, args, c);
+    }
+
+    /// <summary>Calls a resolved function or builtin; a builtin's error makes the call undefined unless errors are strict.</summary>
+    internal RegoValue? InvokeDirect(CallTarget target, RegoValue[] args, CallTerm c)
+    {
         if (target.Function is { } node)
         {
             return CallFunction(node, args, c);

@@ -41,7 +41,7 @@ internal sealed partial class Evaluator
         return WalkData(_policy.Root, _policy.Data, State.Data, ops, 0, f, k);
     }
 
-    private static RegoValue? Lookup(RegoValue v, RegoValue key)
+    internal static RegoValue? Lookup(RegoValue v, RegoValue key)
     {
         switch (v)
         {

@@ -1,0 +1,144 @@
+using DataSpace.Rego.Compilation;
+
+namespace DataSpace.Rego.Evaluation;
+
+/// <summary>
+/// A term compiled, on first use, to a tree of small evaluators for the direct path (see
+/// <c>Evaluator.Direct.cs</c>): references, locals, constants, calls and arrays with every name
+/// and rule resolved once, instead of re-examining the syntax tree on each evaluation. Only
+/// terms whose direct evaluation does not depend on <c>with</c> replacements of data are
+/// compiled that way for good; those that do fall back to the interpreter at run time.
+/// </summary>
+internal abstract class DirectTerm
+{
+    /// <summary>Marks a term that has no compiled form; the interpreter evaluates it.</summary>
+    public static readonly DirectTerm None = new Constant(null!, RegoNull.Instance);
+
+    protected DirectTerm(CompiledPolicy policy) => Policy = policy;
+
+    /// <summary>The policy the names were resolved against.</summary>
+    public CompiledPolicy Policy { get; }
+
+    /// <summary>Local slots the term reads: it is direct when all are bound.</summary>
+    public int[] Slots { get; set; } = [];
+
+    /// <summary>The term calls a function, so a <c>with</c> mock makes it indirect.</summary>
+    public bool HasCalls { get; set; }
+
+    /// <summary>The term's single value with the current bindings; null when undefined.</summary>
+    public abstract RegoValue? Eval(Evaluator ev, RegoValue?[] f);
+
+    /// <summary>Whether the interpreter's direct path would accept the term now.</summary>
+    public bool IsDirect(Evaluator ev, RegoValue?[] f)
+    {
+        if (HasCalls && ev.HasMocks)
+        {
+            return false;
+        }
+        foreach (var slot in Slots)
+        {
+            if (f[slot] is null)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Looks up each operand's value in turn, as the interpreter's dereference does.</summary>
+    protected static RegoValue? Deref(RegoValue? v, DirectTerm[] ops, Evaluator ev, RegoValue?[] f)
+    {
+        for (var i = 0; i < ops.Length && v is not null; i++)
+        {
+            if (ops[i].Eval(ev, f) is not { } key)
+            {
+                return null;
+            }
+            v = Evaluator.Lookup(v, key);
+        }
+        return v;
+    }
+
+    public sealed class Constant(CompiledPolicy policy, RegoValue? value) : DirectTerm(policy)
+    {
+        public RegoValue? Value { get; } = value;
+
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => Value;
+    }
+
+    public sealed class Local(CompiledPolicy policy, int slot) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => f[slot];
+    }
+
+    public sealed class Input(CompiledPolicy policy) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => ev.Input;
+    }
+
+    /// <summary>A head value followed by operands: <c>input.user</c>, <c>grant.action</c>, <c>x[i]</c>.</summary>
+    public sealed class Path(CompiledPolicy policy, DirectTerm head, DirectTerm[] ops) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => Deref(head.Eval(ev, f), ops, ev, f);
+    }
+
+    /// <summary>
+    /// A value under <c>data</c> reached by constant names: a rule's value (then operands), or base
+    /// data outside every rule's path, resolved at compile time. Under a <c>with</c> that replaces
+    /// data the interpreter walks the reference instead.
+    /// </summary>
+    public sealed class Data(CompiledPolicy policy, RuleNode? rule, RegoValue? baseValue, DirectTerm[] ops, Ast.Term original) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
+        {
+            if (ev.HasDataOverrides)
+            {
+                return ev.EvalDirectInterpreted(original, f);
+            }
+            var v = rule is null ? baseValue : ev.RuleValueOf(rule);
+            return Deref(v, ops, ev, f);
+        }
+    }
+
+    /// <summary><c>a == b</c> without an argument array.</summary>
+    public sealed class Equal(CompiledPolicy policy, DirectTerm left, DirectTerm right) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) =>
+            left.Eval(ev, f) is { } x && right.Eval(ev, f) is { } y ? RegoBoolean.Of(x.Equals(y)) : null;
+    }
+
+    /// <summary>A builtin or user function call; arguments undefined make the call undefined.</summary>
+    public sealed class Call(CompiledPolicy policy, CallTarget target, DirectTerm[] args, Ast.CallTerm original) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
+        {
+            var values = new RegoValue[args.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (args[i].Eval(ev, f) is not { } a)
+                {
+                    return null;
+                }
+                values[i] = a;
+            }
+            return ev.InvokeDirect(target, values, original);
+        }
+    }
+
+    public sealed class Array(CompiledPolicy policy, DirectTerm[] items) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
+        {
+            var values = new RegoValue[items.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (items[i].Eval(ev, f) is not { } v)
+                {
+                    return null;
+                }
+                values[i] = v;
+            }
+            return new RegoArray(values);
+        }
+    }
+}
