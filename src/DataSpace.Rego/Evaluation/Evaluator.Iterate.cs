@@ -30,7 +30,7 @@ internal sealed partial class Evaluator
                 }
                 return true;
             case RegoObject o:
-                foreach (var (key, value) in o.Entries)
+                foreach (var (key, value) in o.SortedEntries)
                 {
                     if (!BindAndContinue(s, key, value, body, index, f, k))
                     {
@@ -39,7 +39,7 @@ internal sealed partial class Evaluator
                 }
                 return true;
             case RegoSet set:
-                foreach (var item in set.Items)
+                foreach (var item in set.SortedItems)
                 {
                     if (!BindAndContinue(s, item, item, body, index, f, k))
                     {

@@ -15,6 +15,8 @@ internal sealed partial class Evaluator
     /// <summary>Stands in the rule cache while a rule is being evaluated, so recursion is detected without a second collection.</summary>
     private static readonly RegoValue InProgressMarker = new RegoString("<in progress>");
 
+    internal RegoValue? RuleValueOf(RuleNode node) => RuleValue(node);
+
     private RegoValue? RuleValue(RuleNode node)
     {
         var cache = State.RuleCache;
@@ -68,7 +70,7 @@ internal sealed partial class Evaluator
         for (var r = rule; r is not null; r = r.Else)
         {
             var value = r.Head.Value is null or ScalarTerm && args is null && Fired is null
-                ? (BodyHolds(r, new RegoValue?[r.SlotCount]) ? (r.Head.Value as ScalarTerm ?? TrueTerm).Value : null)
+                ? (BodyHolds(r, NewFrame(r.SlotCount)) ? (r.Head.Value as ScalarTerm ?? TrueTerm).Value : null)
                 : EvalRule(r, args);
             if (value is not null)
             {
@@ -143,40 +145,70 @@ internal sealed partial class Evaluator
 
     private RegoSet PartialSetValue(RuleNode node)
     {
-        var set = new HashSet<RegoValue>();
-        foreach (var rule in node.Sets)
+        // The members' sink is one delegate per evaluator reading the fields below; they are saved
+        // and restored because a member's body may evaluate another partial set.
+        var saved = (_members, _member, _memberFrame, _memberRule);
+        var members = _spareMembers ?? new SetAccumulator();
+        _spareMembers = null;
+        _members = members;
+        try
         {
-            var frame = new RegoValue?[rule.SlotCount];
-            var member = rule.Head.Member!;
-            Enter(rule);
-            try
+            foreach (var rule in node.Sets)
             {
-                EvalBody(rule.Body, 0, frame, () =>
+                var frame = NewFrame(rule.SlotCount);
+                (_member, _memberFrame, _memberRule) = (rule.Head.Member!, frame, rule);
+                Enter(rule);
+                try
                 {
-                    if (!IsDirect(member, frame))
-                    {
-                        return EvalTerm(member, frame, v =>
-                        {
-                            set.Add(v);
-                            Fired?.Add(rule);
-                            return true;
-                        });
-                    }
-                    if (EvalDirect(member, frame) is { } m)
-                    {
-                        set.Add(m);
-                        Fired?.Add(rule);
-                    }
-                    return true;
-                });
+                    EvalBody(rule.Body, 0, frame, _addMember ??= AddMember);
+                }
+                finally
+                {
+                    Leave();
+                }
             }
-            finally
-            {
-                Leave();
-            }
+            return members.Build();
         }
-        return new RegoSet(set);
+        finally
+        {
+            (_members, _member, _memberFrame, _memberRule) = saved;
+            members.Clear();
+            _spareMembers = members;
+        }
     }
+
+    private SetAccumulator? _members;
+    private SetAccumulator? _spareMembers;
+    private Term? _member;
+    private RegoValue?[]? _memberFrame;
+    private Rule? _memberRule;
+    private Func<bool>? _addMember;
+
+    private bool AddMember()
+    {
+        var (members, member, frame, rule) = (_members!, _member!, _memberFrame!, _memberRule!);
+        if (!IsDirect(member, frame))
+        {
+            return AddMemberValues(members, member, frame, rule);
+        }
+        if (EvalDirect(member, frame) is { } m)
+        {
+            members.Add(m);
+            Fired?.Add(rule);
+        }
+        return true;
+    }
+
+    private bool AddMemberValues(SetAccumulator members, Term member, RegoValue?[] frame, Rule rule) =>
+        EvalTerm(member, frame, v =>
+        {
+            members.Add(v);
+            Fired?.Add(rule);
+            return true;
+        });
+
+    /// <summary>A rule's frame; rules without variables share one empty frame.</summary>
+    private static RegoValue?[] NewFrame(int slots) => slots == 0 ? [] : new RegoValue?[slots];
 
     /// <summary>Adds the entries of ref-head rules (<c>p[k] := v</c>, <c>p[a].b[c] := v</c>) rooted at a node.</summary>
     private void AddObjectRules(RuleNode node, ObjectBuilder builder)

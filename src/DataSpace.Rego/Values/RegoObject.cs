@@ -19,6 +19,9 @@ public sealed class RegoObject : RegoValue
     /// <summary>The entries in key order.</summary>
     public IReadOnlyList<KeyValuePair<RegoValue, RegoValue>> Entries => Sorted;
 
+    /// <summary>The entries in key order, for loops that must not allocate an enumerator.</summary>
+    internal KeyValuePair<RegoValue, RegoValue>[] SortedEntries => Sorted;
+
     /// <summary>The keys in order.</summary>
     public IEnumerable<RegoValue> Keys => Sorted.Select(e => e.Key);
 

@@ -6,7 +6,11 @@ public sealed class RegoSet : RegoValue
     /// <summary>The empty set.</summary>
     public static readonly RegoSet Empty = new(new HashSet<RegoValue>());
 
-    private readonly HashSet<RegoValue> _items;
+    // Either representation may come first: a hash set from most producers, or the sorted distinct
+    // elements from rule evaluation (which sorts small sets as it builds them, since OPA iterates
+    // sets in order). The other is derived on first need; both are immutable once set, so racing
+    // threads at worst derive it twice.
+    private HashSet<RegoValue>? _items;
     private RegoValue[]? _sorted;
     private int _hash;
 
@@ -16,13 +20,35 @@ public sealed class RegoSet : RegoValue
     /// <summary>Creates a set from a sequence.</summary>
     public RegoSet(IEnumerable<RegoValue> items) => _items = [.. items];
 
+    private RegoSet(RegoValue[] sortedDistinct) => _sorted = sortedDistinct;
+
+    /// <summary>Sorts <paramref name="items"/> in place and makes a set of its distinct elements.</summary>
+    internal static RegoSet FromUnsorted(Span<RegoValue> items)
+    {
+        items.Sort();
+        var n = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (n == 0 || !items[n - 1].Equals(items[i]))
+            {
+                items[n++] = items[i];
+            }
+        }
+        return new RegoSet(items[..n].ToArray());
+    }
+
     /// <summary>The number of elements.</summary>
-    public int Count => _items.Count;
+    public int Count => _sorted?.Length ?? _items!.Count;
 
     /// <summary>The elements in order.</summary>
     public IReadOnlyList<RegoValue> Items => Sorted;
 
-    internal IReadOnlySet<RegoValue> Set => _items;
+    /// <summary>The elements in order, for loops that must not allocate an enumerator.</summary>
+    internal RegoValue[] SortedItems => Sorted;
+
+    internal IReadOnlySet<RegoValue> Set => Hashed;
+
+    private HashSet<RegoValue> Hashed => _items ??= [.. _sorted!];
 
     private RegoValue[] Sorted
     {
@@ -30,7 +56,7 @@ public sealed class RegoSet : RegoValue
         {
             if (_sorted is null)
             {
-                var arr = _items.ToArray();
+                var arr = _items!.ToArray();
                 Array.Sort(arr);
                 _sorted = arr;
             }
@@ -39,7 +65,24 @@ public sealed class RegoSet : RegoValue
     }
 
     /// <summary>Membership test.</summary>
-    public bool Contains(RegoValue value) => _items.Contains(value);
+    public bool Contains(RegoValue value)
+    {
+        if (_items is null && _sorted!.Length <= LinearSearchLimit)
+        {
+            foreach (var item in _sorted)
+            {
+                if (item.Equals(value))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return Hashed.Contains(value);
+    }
+
+    // Below this many elements a scan is cheaper than building a hash set.
+    private const int LinearSearchLimit = 8;
 
     public override string TypeName => "set";
 
@@ -62,14 +105,31 @@ public sealed class RegoSet : RegoValue
     }
 
     public override bool Equals(RegoValue? other) =>
-        other is RegoSet b && b.Count == Count && (ReferenceEquals(this, b) || _items.SetEquals(b._items));
+        other is RegoSet b && b.Count == Count && (ReferenceEquals(this, b) || SameElements(b));
+
+    // Two sorted forms are equal element by element; otherwise compare as hash sets.
+    private bool SameElements(RegoSet b)
+    {
+        if (_sorted is { } x && b._sorted is { } y)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!x[i].Equals(y[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Hashed.SetEquals(b.Hashed);
+    }
 
     public override int GetHashCode()
     {
         if (_hash == 0)
         {
             var h = 7;
-            foreach (var v in _items)
+            foreach (var v in (IEnumerable<RegoValue>?)_sorted ?? _items!)
             {
                 h += v.GetHashCode();
             }
