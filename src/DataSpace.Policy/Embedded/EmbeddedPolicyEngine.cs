@@ -14,6 +14,10 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     /// <summary>The <see cref="PolicyDecision.Backend"/> name of this engine.</summary>
     public const string BackendName = "embedded";
 
+    // Paths as callers write them, each with its normalised text and query, so a decision parses
+    // nothing; bounded, since a server may pass any path it is sent.
+    private const int PathCacheLimit = 1024;
+    private readonly ConcurrentDictionary<string, (string Text, PreparedQuery Query)> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
     private readonly EmbeddedPolicyOptions _options;
 
@@ -46,15 +50,14 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     /// <summary>The synchronous form of <see cref="EvaluateAsync"/>: the embedded engine never waits on I/O.</summary>
     public PolicyDecision Evaluate(string path, JsonNode? input, CancellationToken cancellationToken = default)
     {
-        var decisionPath = DecisionPath.Parse(path);
+        var (text, query) = Prepared(path);
         var started = _options.TimeProvider.GetUtcNow();
-        var clock = Stopwatch.StartNew();
+        var clock = Stopwatch.GetTimestamp();
         PolicyOutcome outcome;
         JsonNode? result = null;
         string? error = null;
         try
         {
-            var query = _queries.GetOrAdd(decisionPath.Text, static (_, state) => state.Engine.Prepare(state.Query + " = " + ResultVariable), (Engine: Rego, decisionPath.Query));
             var solutions = query.Evaluate(input is null ? null : RegoValue.FromJsonNode(input), new RegoEvaluationOptions
             {
                 Timeout = _options.Timeout,
@@ -78,15 +81,33 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
         return new PolicyDecision
         {
             DecisionId = DecisionIds.New(started),
-            Path = decisionPath.Text,
+            Path = text,
             Outcome = outcome,
             Result = result,
             Error = error,
             BundleDigest = Bundle.Digest,
             Backend = BackendName,
             Timestamp = started,
-            Duration = clock.Elapsed,
+            Duration = Stopwatch.GetElapsedTime(clock),
         };
+    }
+
+    /// <summary>The normalised path and its prepared query; a path that does not parse throws <see cref="ArgumentException"/>.</summary>
+    private (string Text, PreparedQuery Query) Prepared(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (_paths.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+        var decisionPath = DecisionPath.Parse(path);
+        var query = _queries.GetOrAdd(decisionPath.Text, static (_, state) => state.Engine.Prepare(state.Query + " = " + ResultVariable), (Engine: Rego, decisionPath.Query));
+        var prepared = (decisionPath.Text, query);
+        if (_paths.Count < PathCacheLimit)
+        {
+            _paths.TryAdd(path, prepared);
+        }
+        return prepared;
     }
 
     /// <inheritdoc />
