@@ -75,12 +75,14 @@ internal static class RegoJson
                 return RegoNull.Instance;
             case JsonObject o:
                 {
-                    var map = new Dictionary<RegoValue, RegoValue>(o.Count);
-                    foreach (var (k, v) in o)
+                    // A JsonObject's keys are distinct. By position: enumerating it allocates an enumerator.
+                    var entries = new KeyValuePair<RegoValue, RegoValue>[o.Count];
+                    for (var i = 0; i < entries.Length; i++)
                     {
-                        map[new RegoString(k)] = FromJsonNode(v);
+                        var (k, v) = o.GetAt(i);
+                        entries[i] = new(new RegoString(k), FromJsonNode(v));
                     }
-                    return new RegoObject(map);
+                    return RegoObject.FromDistinct(entries);
                 }
             case JsonArray a:
                 return new RegoArray(a.Select(FromJsonNode).ToArray());

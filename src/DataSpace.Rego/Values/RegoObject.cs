@@ -6,15 +6,33 @@ public sealed class RegoObject : RegoValue
     /// <summary>The empty object.</summary>
     public static readonly RegoObject Empty = new(new Dictionary<RegoValue, RegoValue>());
 
-    private readonly Dictionary<RegoValue, RegoValue> _map;
+    // A small object from JSON (input documents, the records in data) keeps only its entries in key
+    // order and is searched by a scan, which is cheaper than hashing a few keys; the dictionary is
+    // built on first need. Larger objects and those built by evaluation start from a dictionary and
+    // sort on first iteration. Both forms are immutable once set; racing threads at worst build one twice.
+    private const int SmallLimit = 8;
+    private Dictionary<RegoValue, RegoValue>? _map;
     private KeyValuePair<RegoValue, RegoValue>[]? _sorted;
     private int _hash;
 
     /// <summary>Wraps a dictionary, which the caller must not change afterwards.</summary>
     public RegoObject(Dictionary<RegoValue, RegoValue> map) => _map = map;
 
+    private RegoObject(KeyValuePair<RegoValue, RegoValue>[] sorted) => _sorted = sorted;
+
+    /// <summary>An object of entries whose keys are distinct; takes ownership of the array.</summary>
+    internal static RegoObject FromDistinct(KeyValuePair<RegoValue, RegoValue>[] entries)
+    {
+        if (entries.Length > SmallLimit)
+        {
+            return new RegoObject(new Dictionary<RegoValue, RegoValue>(entries));
+        }
+        Array.Sort(entries, static (x, y) => x.Key.CompareTo(y.Key));
+        return new RegoObject(entries);
+    }
+
     /// <summary>The number of entries.</summary>
-    public int Count => _map.Count;
+    public int Count => _sorted?.Length ?? _map!.Count;
 
     /// <summary>The entries in key order.</summary>
     public IReadOnlyList<KeyValuePair<RegoValue, RegoValue>> Entries => Sorted;
@@ -25,7 +43,7 @@ public sealed class RegoObject : RegoValue
     /// <summary>The keys in order.</summary>
     public IEnumerable<RegoValue> Keys => Sorted.Select(e => e.Key);
 
-    internal IReadOnlyDictionary<RegoValue, RegoValue> Map => _map;
+    internal IReadOnlyDictionary<RegoValue, RegoValue> Map => _map ??= new Dictionary<RegoValue, RegoValue>(_sorted!);
 
     private KeyValuePair<RegoValue, RegoValue>[] Sorted
     {
@@ -33,7 +51,7 @@ public sealed class RegoObject : RegoValue
         {
             if (_sorted is null)
             {
-                var arr = _map.ToArray();
+                var arr = _map!.ToArray();
                 Array.Sort(arr, static (x, y) => x.Key.CompareTo(y.Key));
                 _sorted = arr;
             }
@@ -41,11 +59,30 @@ public sealed class RegoObject : RegoValue
         }
     }
 
+    // The entries without sorting: whichever form exists.
+    private IEnumerable<KeyValuePair<RegoValue, RegoValue>> Unordered => (IEnumerable<KeyValuePair<RegoValue, RegoValue>>?)_map ?? _sorted!;
+
     /// <summary>Looks up a key.</summary>
-    public bool TryGetValue(RegoValue key, out RegoValue value) => _map.TryGetValue(key, out value!);
+    public bool TryGetValue(RegoValue key, out RegoValue value)
+    {
+        if (_map is null && _sorted!.Length <= SmallLimit)
+        {
+            foreach (var (k, v) in _sorted)
+            {
+                if (ReferenceEquals(k, key) || k.Equals(key))
+                {
+                    value = v;
+                    return true;
+                }
+            }
+            value = null!;
+            return false;
+        }
+        return ((Dictionary<RegoValue, RegoValue>)Map).TryGetValue(key, out value!);
+    }
 
     /// <summary>The value at a string key, or null.</summary>
-    public RegoValue? this[string key] => _map.TryGetValue(new RegoString(key), out var v) ? v : null;
+    public RegoValue? this[string key] => TryGetValue(new RegoString(key), out var v) ? v : null;
 
     public override string TypeName => "object";
 
@@ -82,9 +119,39 @@ public sealed class RegoObject : RegoValue
         {
             return true;
         }
-        foreach (var (k, v) in _map)
+        if (_sorted is { } x && b._sorted is { } y)
         {
-            if (!b._map.TryGetValue(k, out var bv) || !v.Equals(bv))
+            // Both in key order: equal entry by entry.
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!x[i].Key.Equals(y[i].Key) || !x[i].Value.Equals(y[i].Value))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return _map is not null ? AllIn(_map, b) : AllIn(_sorted!, b);
+    }
+
+    // One loop per form, each on its own struct enumerator.
+    private static bool AllIn(Dictionary<RegoValue, RegoValue> entries, RegoObject b)
+    {
+        foreach (var (k, v) in entries)
+        {
+            if (!b.TryGetValue(k, out var bv) || !v.Equals(bv))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool AllIn(KeyValuePair<RegoValue, RegoValue>[] entries, RegoObject b)
+    {
+        foreach (var (k, v) in entries)
+        {
+            if (!b.TryGetValue(k, out var bv) || !v.Equals(bv))
             {
                 return false;
             }
@@ -97,7 +164,7 @@ public sealed class RegoObject : RegoValue
         if (_hash == 0)
         {
             var h = 6;
-            foreach (var (k, v) in _map)
+            foreach (var (k, v) in Unordered)
             {
                 h += HashCode.Combine(k, v);
             }

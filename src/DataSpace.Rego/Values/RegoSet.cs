@@ -29,7 +29,8 @@ public sealed class RegoSet : RegoValue
         var n = 0;
         for (var i = 0; i < items.Length; i++)
         {
-            if (n == 0 || !items[n - 1].Equals(items[i]))
+            // Sorted, so duplicates are neighbours; the order decides equality without hashing.
+            if (n == 0 || items[n - 1].CompareTo(items[i]) != 0)
             {
                 items[n++] = items[i];
             }

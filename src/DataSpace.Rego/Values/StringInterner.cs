@@ -34,12 +34,8 @@ internal sealed class StringInterner
                 }
             case RegoObject o:
                 {
-                    var map = new Dictionary<RegoValue, RegoValue>(o.Count);
-                    foreach (var (k, v) in o.Map)
-                    {
-                        map[Visit(k)] = Visit(v);
-                    }
-                    return new RegoObject(map);
+                    var entries = o.SortedEntries.Select(e => new KeyValuePair<RegoValue, RegoValue>(Visit(e.Key), Visit(e.Value))).ToArray();
+                    return RegoObject.FromDistinct(entries);
                 }
             case RegoSet set:
                 {
