@@ -31,12 +31,14 @@ internal static class DemoRunner
         var watch = Stopwatch.StartNew();
         using var workspace = DemoWorkspace.Create(options.Keep);
         var log = new ServiceLog(workspace.ServiceLog);
-        var story = new Story(scenario, workspace, options.Storage, options.Policies, log);
+        ISpaceLauncher launcher = options.Processes ? new ProcessLauncher(log, DataspaceProgram.Current) : new InProcessLauncher(log);
+        var story = new Story(scenario, workspace, options.Storage, options.Policies, log, launcher);
         IStoryWriter writer = console.IsInteractive ? new LiveStoryWriter(console) : new PlainStoryWriter(console);
         writer.Begin(scenario.Title,
         [
             ("scenario", scenario.Path),
             ("storage", options.Storage.Describe(workspace)),
+            ("services", launcher.Description),
             ("workspace", workspace.Kept ? $"{workspace.Root} (kept)" : $"{workspace.Root} (deleted at the end; --keep DIR keeps it)"),
         ]);
 
@@ -67,7 +69,7 @@ internal static class DemoRunner
     }
 
     /// <summary>The steps every story starts with: the space comes up, and the offers are published.</summary>
-    private static IEnumerable<ScenarioStep> Setup(Scenario scenario)
+    internal static IEnumerable<ScenarioStep> Setup(Scenario scenario)
     {
         yield return new ScenarioStep(
             "The operator starts the broker and onboards the participants",
@@ -80,7 +82,7 @@ internal static class DemoRunner
     }
 
     /// <summary>A row for the writer: described when it starts, run, and checked against scenario.json.</summary>
-    private static PendingRow Pending(Story story, DemoAction action, CancellationToken cancellationToken)
+    internal static PendingRow Pending(Story story, DemoAction action, CancellationToken cancellationToken)
     {
         var who = action.Actor(story);
         var what = action.Describe(story);

@@ -72,7 +72,8 @@ internal static class ServiceLauncher
             }
             await console.Out.WriteLineAsync("Ctrl+C stops.");
             await console.Out.FlushAsync(cancellationToken);
-            await app.WaitForShutdownAsync(cancellationToken);
+            using var stop = StdinShutdown.Link(cancellationToken);
+            await app.WaitForShutdownAsync(stop.Token);
         }
         return ExitCodes.Success;
     }

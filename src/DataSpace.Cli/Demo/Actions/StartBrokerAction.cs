@@ -10,7 +10,7 @@ internal sealed class StartBrokerAction() : DemoAction(null, Expectation.Allow)
 
     public override async Task<Outcome> RunAsync(Story story, CancellationToken cancellationToken)
     {
-        story.Space = await DemoSpace.StartAsync(story.Workspace, story.Storage, story.Policies, story.Log, cancellationToken);
+        story.Space = await DemoSpace.StartAsync(story.Workspace, story.Storage, story.Policies, story.Launcher, cancellationToken);
         var ledger = story.Storage.IsAzurite ? $"Azurite container {story.Storage.LedgerContainer}" : story.Workspace.Ledger;
         return Outcome.Allow($"listening on {story.Space.Broker.Url}; ledger {ledger}; policies {story.Policies} (embedded Rego)");
     }

@@ -7,7 +7,7 @@ namespace DataSpace.Cli.Demo.Actions;
 /// What the actions share while the story runs: the scenario, the workspace, the running space, and
 /// what earlier actions produced under the names scenario.json gave them (<c>"as"</c>).
 /// </summary>
-internal sealed class Story(Scenario scenario, DemoWorkspace workspace, StorageMode storage, string policies, ServiceLog log) : IAsyncDisposable
+internal sealed class Story(Scenario scenario, DemoWorkspace workspace, StorageMode storage, string policies, ServiceLog log, ISpaceLauncher launcher) : IAsyncDisposable
 {
     private CatalogExplainer? _explainer;
     private string? _sealedLedger;
@@ -22,6 +22,9 @@ internal sealed class Story(Scenario scenario, DemoWorkspace workspace, StorageM
     public string Policies { get; } = policies;
 
     public ServiceLog Log { get; } = log;
+
+    /// <summary>Starts the services: in this process, or each as its own process.</summary>
+    public ISpaceLauncher Launcher { get; } = launcher;
 
     /// <summary>Published offers, by alias.</summary>
     public Dictionary<string, OfferRef> Offers { get; } = [];

@@ -7,7 +7,7 @@ namespace DataSpace.Cli.Demo.Space;
 /// <summary>An onboarded participant: its keys, its running connector and a client of the connector's local API (with the API token).</summary>
 internal sealed class DemoParty : IAsyncDisposable
 {
-    public DemoParty(ParticipantSample sample, ParticipantKeys keys, DemoService connector, string apiToken, string dataDirectory)
+    public DemoParty(ParticipantSample sample, ParticipantKeys keys, IDemoService connector, string apiToken, string dataDirectory)
     {
         Sample = sample;
         Keys = keys;
@@ -23,7 +23,7 @@ internal sealed class DemoParty : IAsyncDisposable
 
     public ParticipantKeys Keys { get; }
 
-    public DemoService Connector { get; }
+    public IDemoService Connector { get; }
 
     public string DataDirectory { get; }
 

@@ -1,20 +1,19 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using DataSpace.Broker.Hosting;
 using DataSpace.Cli.Demo.Scenarios;
 using DataSpace.Cli.Hosting;
-using DataSpace.Connector.Hosting;
 using DataSpace.Crypto.Keys;
 using DataSpace.Ledger.Entries;
 
 namespace DataSpace.Cli.Demo.Space;
 
 /// <summary>
-/// The demo's space, in this process: a broker and one connector per participant, each a real
-/// ASP.NET Core server on a free loopback port, started by the services' own hosts with in-memory
-/// configuration (the embedded defaults, or Azurite). Participants are onboarded as an operator
-/// would: the participant signs its registration, the operator posts it with the operator token.
+/// The demo's space: a broker and one connector per participant, each a real ASP.NET Core server on
+/// a free loopback port, on the embedded defaults or Azurite, started by the launcher — in this
+/// process, or each as its own <c>dataspace</c> process — from the config file it writes first.
+/// Participants are onboarded as an operator would: the participant signs its registration, the
+/// operator posts it with the operator token.
 /// </summary>
 internal sealed class DemoSpace : IAsyncDisposable
 {
@@ -22,21 +21,21 @@ internal sealed class DemoSpace : IAsyncDisposable
     private readonly DemoWorkspace _workspace;
     private readonly StorageMode _storage;
     private readonly string _policies;
-    private readonly ServiceLog _log;
+    private readonly ISpaceLauncher _launcher;
     private bool _stopped;
 
-    private DemoSpace(DemoWorkspace workspace, StorageMode storage, string policies, ServiceLog log, DemoService broker, string operatorToken)
+    private DemoSpace(DemoWorkspace workspace, StorageMode storage, string policies, ISpaceLauncher launcher, IDemoService broker, string operatorToken)
     {
         _workspace = workspace;
         _storage = storage;
         _policies = policies;
-        _log = log;
+        _launcher = launcher;
         Broker = broker;
         Operator = new HttpClient { BaseAddress = broker.Url, Timeout = TimeSpan.FromSeconds(60) };
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
     }
 
-    public DemoService Broker { get; }
+    public IDemoService Broker { get; }
 
     /// <summary>The broker's API with the operator credential.</summary>
     public HttpClient Operator { get; }
@@ -47,7 +46,7 @@ internal sealed class DemoSpace : IAsyncDisposable
         ?? throw new InvalidOperationException($"{alias} is not onboarded (its onboarding failed).");
 
     /// <summary>Starts the broker; its ledger goes to the workspace's <c>ledger/</c> (or Azurite).</summary>
-    public static async Task<DemoSpace> StartAsync(DemoWorkspace workspace, StorageMode storage, string policies, ServiceLog log, CancellationToken cancellationToken)
+    public static async Task<DemoSpace> StartAsync(DemoWorkspace workspace, StorageMode storage, string policies, ISpaceLauncher launcher, CancellationToken cancellationToken)
     {
         var url = FreePort.NextUrl();
         var settings = new Dictionary<string, string>
@@ -60,10 +59,9 @@ internal sealed class DemoSpace : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var broker = await DemoService.StartAsync("broker", url, settings, BrokerHost.BuildAsync, log, cancellationToken);
-        await WorkspaceConfig.WriteAsync(workspace.BrokerConfig, settings, url, cancellationToken);
+        var broker = await StartAsync(launcher, new ServiceSpec(ServiceKind.Broker, "broker", url, settings, workspace.BrokerConfig), cancellationToken);
         var token = (await File.ReadAllTextAsync(Path.Combine(workspace.Broker, "operator.token"), cancellationToken)).Trim();
-        return new DemoSpace(workspace, storage, policies, log, broker, token);
+        return new DemoSpace(workspace, storage, policies, launcher, broker, token);
     }
 
     /// <summary>
@@ -94,17 +92,16 @@ internal sealed class DemoSpace : IAsyncDisposable
         {
             settings[key] = value;
         }
-        DemoService connector;
+        IDemoService connector;
         try
         {
-            connector = await DemoService.StartAsync(sample.Alias, url, settings, ConnectorHost.BuildAsync, _log, cancellationToken);
+            connector = await StartAsync(_launcher, new ServiceSpec(ServiceKind.Connector, sample.Alias, url, settings, Path.Combine(directory, "connector.json")), cancellationToken);
         }
         catch
         {
             keys.Dispose();
             throw;
         }
-        await WorkspaceConfig.WriteAsync(Path.Combine(directory, "connector.json"), settings, url, cancellationToken);
         var apiToken = (await File.ReadAllTextAsync(Path.Combine(directory, "api.token"), cancellationToken)).Trim();
         var party = new DemoParty(sample, keys, connector, apiToken, directory);
         _parties.Add(party);
@@ -121,6 +118,13 @@ internal sealed class DemoSpace : IAsyncDisposable
         return response.IsSuccessStatusCode && JsonNode.Parse(body) is JsonObject view
             ? view
             : throw new InvalidOperationException($"the broker refused the registration ({(int)response.StatusCode}): {body}");
+    }
+
+    /// <summary>Writes the service's config file (to start it again by hand, and what a service process reads), then starts it.</summary>
+    private static async Task<IDemoService> StartAsync(ISpaceLauncher launcher, ServiceSpec spec, CancellationToken cancellationToken)
+    {
+        await WorkspaceConfig.WriteAsync(spec.ConfigFile, spec.Settings, spec.Url, cancellationToken);
+        return await launcher.StartAsync(spec, cancellationToken);
     }
 
     /// <summary>Stops the connectors, then the broker (which closes its ledger). Idempotent.</summary>

@@ -47,12 +47,15 @@ internal sealed class StorageMode
         {
             yield break;
         }
-        var safe = participantId.Replace('.', '-').ToLowerInvariant();
         foreach (var store in new[] { "Assets", "Received" })
         {
             yield return new($"Connector:{store}:Kind", "AzureBlob");
             yield return new($"Connector:{store}:ConnectionString", ConnectionString!);
-            yield return new($"Connector:{store}:Container", $"dsdemo-{_run}-{safe}-{store.ToLowerInvariant()}");
+            yield return new($"Connector:{store}:Container", ConnectorContainer(participantId, store));
         }
     }
+
+    /// <summary>The container of a connector's store (<c>Assets</c> or <c>Received</c>), with <c>--azurite</c>.</summary>
+    public string ConnectorContainer(string participantId, string store) =>
+        $"dsdemo-{_run}-{participantId.Replace('.', '-').ToLowerInvariant()}-{store.ToLowerInvariant()}";
 }

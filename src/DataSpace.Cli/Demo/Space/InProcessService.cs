@@ -11,11 +11,11 @@ namespace DataSpace.Cli.Demo.Space;
 /// host (<c>BrokerHost.BuildAsync</c>, <c>ConnectorHost.BuildAsync</c>) from in-memory configuration;
 /// its logs go to the <see cref="ServiceLog"/>. Disposing stops it.
 /// </summary>
-internal sealed class DemoService : IAsyncDisposable
+internal sealed class InProcessService : IDemoService
 {
     private bool _stopped;
 
-    private DemoService(WebApplication app, Uri url)
+    private InProcessService(WebApplication app, Uri url)
     {
         App = app;
         Url = url;
@@ -25,7 +25,7 @@ internal sealed class DemoService : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<DemoService> StartAsync(
+    public static async Task<InProcessService> StartAsync(
         string name,
         Uri url,
         IReadOnlyDictionary<string, string> settings,
@@ -50,7 +50,7 @@ internal sealed class DemoService : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
-        return new DemoService(app, url);
+        return new InProcessService(app, url);
     }
 
     public async ValueTask DisposeAsync()
