@@ -9,10 +9,12 @@ public sealed class RegoArray : RegoValue
     private int _hash;
 
     /// <summary>Creates an array over <paramref name="items"/>, which the caller must not change afterwards.</summary>
-    public RegoArray(RegoValue[] items) => Items = items;
+    public RegoArray(RegoValue[] items)
+        : base(5) => Items = items;
 
     /// <summary>Creates an array from a sequence.</summary>
-    public RegoArray(IEnumerable<RegoValue> items) => Items = items.ToArray();
+    public RegoArray(IEnumerable<RegoValue> items)
+        : base(5) => Items = items.ToArray();
 
     /// <summary>The elements.</summary>
     public IReadOnlyList<RegoValue> Items { get; }
@@ -27,7 +29,6 @@ public sealed class RegoArray : RegoValue
 
     public override string TypeName => "array";
 
-    internal override int KindRank => 5;
 
     internal override int CompareSameKind(RegoValue other)
     {

@@ -9,7 +9,8 @@ public sealed class RegoBoolean : RegoValue
     /// <summary>The value <c>false</c>.</summary>
     public static readonly RegoBoolean False = new(false);
 
-    private RegoBoolean(bool value) => Value = value;
+    private RegoBoolean(bool value)
+        : base(1) => Value = value;
 
     /// <summary>The boolean.</summary>
     public bool Value { get; }
@@ -19,7 +20,6 @@ public sealed class RegoBoolean : RegoValue
 
     public override string TypeName => "boolean";
 
-    internal override int KindRank => 1;
 
     internal override int CompareSameKind(RegoValue other) => Value.CompareTo(((RegoBoolean)other).Value);
 

@@ -7,12 +7,12 @@ public sealed class RegoNull : RegoValue
     public static readonly RegoNull Instance = new();
 
     private RegoNull()
+        : base(0)
     {
     }
 
     public override string TypeName => "null";
 
-    internal override int KindRank => 0;
 
     internal override int CompareSameKind(RegoValue other) => 0;
 

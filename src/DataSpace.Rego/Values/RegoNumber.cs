@@ -16,6 +16,7 @@ public sealed class RegoNumber : RegoValue
     private static readonly RegoNumber[] Small = Enumerable.Range(-16, 273).Select(Normalised).ToArray();
 
     private RegoNumber(BigInteger mantissa, int exponent)
+        : base(2)
     {
         Mantissa = mantissa;
         Exponent = exponent;
@@ -35,7 +36,6 @@ public sealed class RegoNumber : RegoValue
 
     public override string TypeName => "number";
 
-    internal override int KindRank => 2;
 
     /// <summary>True when the value has no fractional part.</summary>
     public bool IsInteger => Exponent >= 0;

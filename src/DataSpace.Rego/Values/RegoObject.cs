@@ -16,9 +16,11 @@ public sealed class RegoObject : RegoValue
     private int _hash;
 
     /// <summary>Wraps a dictionary, which the caller must not change afterwards.</summary>
-    public RegoObject(Dictionary<RegoValue, RegoValue> map) => _map = map;
+    public RegoObject(Dictionary<RegoValue, RegoValue> map)
+        : base(6) => _map = map;
 
-    private RegoObject(KeyValuePair<RegoValue, RegoValue>[] sorted) => _sorted = sorted;
+    private RegoObject(KeyValuePair<RegoValue, RegoValue>[] sorted)
+        : base(6) => _sorted = sorted;
 
     /// <summary>An object of entries whose keys are distinct; takes ownership of the array.</summary>
     internal static RegoObject FromDistinct(KeyValuePair<RegoValue, RegoValue>[] entries)
@@ -86,7 +88,6 @@ public sealed class RegoObject : RegoValue
 
     public override string TypeName => "object";
 
-    internal override int KindRank => 6;
 
     internal override int CompareSameKind(RegoValue other)
     {

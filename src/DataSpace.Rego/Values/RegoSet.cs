@@ -15,17 +15,20 @@ public sealed class RegoSet : RegoValue
     private int _hash;
 
     /// <summary>Wraps a hash set, which the caller must not change afterwards.</summary>
-    public RegoSet(HashSet<RegoValue> items) => _items = items;
+    public RegoSet(HashSet<RegoValue> items)
+        : base(7) => _items = items;
 
     /// <summary>Creates a set from a sequence.</summary>
-    public RegoSet(IEnumerable<RegoValue> items) => _items = [.. items];
+    public RegoSet(IEnumerable<RegoValue> items)
+        : base(7) => _items = [.. items];
 
-    private RegoSet(RegoValue[] sortedDistinct) => _sorted = sortedDistinct;
+    private RegoSet(RegoValue[] sortedDistinct)
+        : base(7) => _sorted = sortedDistinct;
 
     /// <summary>Sorts <paramref name="items"/> in place and makes a set of its distinct elements.</summary>
     internal static RegoSet FromUnsorted(Span<RegoValue> items)
     {
-        items.Sort();
+        items.Sort(static (a, b) => a.CompareTo(b));
         var n = 0;
         for (var i = 0; i < items.Length; i++)
         {
@@ -87,7 +90,6 @@ public sealed class RegoSet : RegoValue
 
     public override string TypeName => "set";
 
-    internal override int KindRank => 7;
 
     internal override int CompareSameKind(RegoValue other)
     {

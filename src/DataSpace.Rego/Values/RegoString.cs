@@ -7,14 +7,14 @@ public sealed class RegoString : RegoValue
     public static readonly RegoString Empty = new(string.Empty);
 
     /// <summary>Creates a string value.</summary>
-    public RegoString(string value) => Value = value;
+    public RegoString(string value)
+        : base(3) => Value = value;
 
     /// <summary>The text.</summary>
     public string Value { get; }
 
     public override string TypeName => "string";
 
-    internal override int KindRank => 3;
 
     // Ordinal UTF-16 comparison differs from Go's byte order only for surrogate pairs versus
     // U+E000..U+FFFF; OPA compares UTF-8 bytes, which matches code-point order.

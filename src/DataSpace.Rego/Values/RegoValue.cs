@@ -7,15 +7,13 @@ namespace DataSpace.Rego;
 /// </summary>
 public abstract class RegoValue : IEquatable<RegoValue>, IComparable<RegoValue>
 {
-    private protected RegoValue()
-    {
-    }
+    private protected RegoValue(int kindRank) => KindRank = kindRank;
 
     /// <summary>The OPA type name, as <c>type_name</c> returns it.</summary>
     public abstract string TypeName { get; }
 
-    /// <summary>Rank used to order values of different kinds.</summary>
-    internal abstract int KindRank { get; }
+    /// <summary>Rank used to order values of different kinds; a field, since sorting reads it on every comparison.</summary>
+    internal int KindRank { get; }
 
     /// <summary>Compares two values of the same kind.</summary>
     internal abstract int CompareSameKind(RegoValue other);
