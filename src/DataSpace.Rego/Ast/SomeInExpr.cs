@@ -8,4 +8,11 @@ internal sealed class SomeInExpr(Term? key, Term value, Term collection, SourceL
     public Term Value { get; } = value;
 
     public Term Collection { get; } = collection;
+
+    /// <summary>
+    /// Set by the evaluator on first use: 1 when no expression after this one in its body can raise
+    /// an error that depends on the bindings, so a search for one solution may visit a set's members
+    /// in any order; 2 when one can. Benign race: every thread computes the same answer.
+    /// </summary>
+    public byte RestCannotFail { get; set; }
 }

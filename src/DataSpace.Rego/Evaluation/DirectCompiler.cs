@@ -14,6 +14,13 @@ internal sealed class DirectCompiler
     private readonly CompiledPolicy _policy;
     private readonly SortedSet<int> _slots = [];
     private bool _calls;
+    private bool _canFail;
+
+    // Builtins that answer for any arguments: comparisons and membership under OPA's total order.
+    private static readonly HashSet<string> TotalBuiltins = new(StringComparer.Ordinal)
+    {
+        "equal", "neq", "lt", "lte", "gt", "gte", "internal.member_2", "internal.member_3",
+    };
 
     private DirectCompiler(CompiledPolicy policy) => _policy = policy;
 
@@ -26,6 +33,7 @@ internal sealed class DirectCompiler
         }
         compiled.Slots = [.. compiler._slots];
         compiled.HasCalls = compiler._calls;
+        compiled.CanFail = compiler._canFail;
         return compiled;
     }
 
@@ -126,6 +134,7 @@ internal sealed class DirectCompiler
             return null;
         }
         _calls = true;
+        _canFail |= target.Builtin is not { } builtin || !TotalBuiltins.Contains(builtin.Name);
         return target.IsEqual && args.Length == 2
             ? new DirectTerm.Equal(_policy, args[0], args[1])
             : new DirectTerm.Call(_policy, target, args, c);

@@ -25,6 +25,13 @@ internal abstract class DirectTerm
     /// <summary>The term calls a function, so a <c>with</c> mock makes it indirect.</summary>
     public bool HasCalls { get; set; }
 
+    /// <summary>
+    /// The term may raise an error that depends on the bindings: it calls a user function or a
+    /// builtin other than the total comparisons. (Errors that do not depend on the bindings, such
+    /// as a conflict in a rule it reads, are raised whenever the term is reached.)
+    /// </summary>
+    public bool CanFail { get; set; }
+
     /// <summary>The term's single value with the current bindings; null when undefined.</summary>
     public abstract RegoValue? Eval(Evaluator ev, RegoValue?[] f);
 

@@ -39,7 +39,7 @@ internal sealed partial class Evaluator
                 }
                 return true;
             case RegoSet set:
-                foreach (var item in set.SortedItems)
+                foreach (var item in OrderMatters(s, body, index, k) ? set.SortedItems : set.MembersInAnyOrder)
                 {
                     if (!BindAndContinue(s, item, item, body, index, f, k))
                     {
@@ -51,6 +51,49 @@ internal sealed partial class Evaluator
                 return true;
         }
     }
+
+    /// <summary>
+    /// Whether a set must be iterated in order (OPA's) here. It need not when the search stops at
+    /// its first solution and only reports that there is one (a rule whose value is a constant, see
+    /// <see cref="BodyHolds"/>) and nothing after the iteration can fail differently for different
+    /// members: then every order gives the same answer, and the members need neither sorting nor
+    /// removing repeats.
+    /// </summary>
+    private bool OrderMatters(SomeInExpr s, Body body, int index, Func<bool> k)
+    {
+        if (!ReferenceEquals(k, _setHolds))
+        {
+            return true;
+        }
+        if (s.RestCannotFail == 0)
+        {
+            s.RestCannotFail = RestCannotFail(body, index + 1) ? (byte)1 : (byte)2;
+        }
+        return s.RestCannotFail != 1;
+    }
+
+    private bool RestCannotFail(Body body, int from)
+    {
+        for (var i = from; i < body.Exprs.Count; i++)
+        {
+            var e = body.Exprs[i];
+            var total = e.With.Length == 0 && e switch
+            {
+                SomeExpr => true,
+                TermExpr t => CannotFail(t.Term),
+                UnifyExpr u => CannotFail(u.Left) && CannotFail(u.Right),
+                SomeInExpr si => CannotFail(si.Collection) && CannotFail(si.Value) && (si.Key is null || CannotFail(si.Key)),
+                _ => false,
+            };
+            if (!total)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool CannotFail(Term t) => CompiledOf(t) is { CanFail: false };
 
     /// <summary>Matches one element and runs the rest of the body; the key first, as the general path does.</summary>
     private bool BindAndContinue(SomeInExpr s, RegoValue key, RegoValue item, Body body, int index, RegoValue?[] f, Func<bool> k)

@@ -1,12 +1,10 @@
-using System.Runtime.InteropServices;
-
 namespace DataSpace.Rego.Evaluation;
 
 /// <summary>
-/// Collects the members of a partial set. The first few go to a list that is sorted and made
-/// distinct at the end, which is the order OPA iterates in, so a small set is sorted once and
-/// never hashed; past <see cref="ListLimit"/> members it switches to a hash set, so a rule that
-/// yields one member many times does not hold every copy.
+/// Collects the members of a partial set. The first few go to a list, from which the set is made
+/// as produced (sorted and made distinct only if it is iterated in order, counted or compared, see
+/// <see cref="RegoSet.FromMembers"/>), so a small set is never hashed; past <see cref="ListLimit"/>
+/// members it switches to a hash set, so a rule that yields one member many times does not hold every copy.
 /// </summary>
 internal sealed class SetAccumulator
 {
@@ -33,7 +31,7 @@ internal sealed class SetAccumulator
     public RegoSet Build() =>
         _hashed is not null ? new RegoSet(_hashed)
         : _list.Count == 0 ? RegoSet.Empty
-        : RegoSet.FromUnsorted(CollectionsMarshal.AsSpan(_list));
+        : RegoSet.FromMembers([.. _list]);
 
     /// <summary>Empties the accumulator for reuse; the built set does not share its storage.</summary>
     public void Clear()

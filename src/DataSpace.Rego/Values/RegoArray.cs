@@ -29,7 +29,6 @@ public sealed class RegoArray : RegoValue
 
     public override string TypeName => "array";
 
-
     internal override int CompareSameKind(RegoValue other)
     {
         var b = (RegoArray)other;

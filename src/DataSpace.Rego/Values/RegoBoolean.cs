@@ -20,7 +20,6 @@ public sealed class RegoBoolean : RegoValue
 
     public override string TypeName => "boolean";
 
-
     internal override int CompareSameKind(RegoValue other) => Value.CompareTo(((RegoBoolean)other).Value);
 
     public override bool Equals(RegoValue? other) => other is RegoBoolean b && b.Value == Value;

@@ -13,7 +13,6 @@ public sealed class RegoNull : RegoValue
 
     public override string TypeName => "null";
 
-
     internal override int CompareSameKind(RegoValue other) => 0;
 
     public override bool Equals(RegoValue? other) => other is RegoNull;

@@ -36,7 +36,6 @@ public sealed class RegoNumber : RegoValue
 
     public override string TypeName => "number";
 
-
     /// <summary>True when the value has no fractional part.</summary>
     public bool IsInteger => Exponent >= 0;
 

@@ -88,7 +88,6 @@ public sealed class RegoObject : RegoValue
 
     public override string TypeName => "object";
 
-
     internal override int CompareSameKind(RegoValue other)
     {
         var a = Sorted;

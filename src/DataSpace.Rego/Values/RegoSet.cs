@@ -6,11 +6,12 @@ public sealed class RegoSet : RegoValue
     /// <summary>The empty set.</summary>
     public static readonly RegoSet Empty = new(new HashSet<RegoValue>());
 
-    // Either representation may come first: a hash set from most producers, or the sorted distinct
-    // elements from rule evaluation (which sorts small sets as it builds them, since OPA iterates
-    // sets in order). The other is derived on first need; both are immutable once set, so racing
-    // threads at worst derive it twice.
+    // The set is kept in whichever form its producer had: a hash set (most builtins), or the
+    // members as a rule produced them, possibly repeated (partial sets, see FromMembers). The
+    // sorted distinct form, which OPA iterates in, and the hash set are derived on first need.
+    // Every form is immutable once set, so racing threads at worst derive one twice.
     private HashSet<RegoValue>? _items;
+    private RegoValue[]? _members;
     private RegoValue[]? _sorted;
     private int _hash;
 
@@ -22,27 +23,18 @@ public sealed class RegoSet : RegoValue
     public RegoSet(IEnumerable<RegoValue> items)
         : base(7) => _items = [.. items];
 
-    private RegoSet(RegoValue[] sortedDistinct)
-        : base(7) => _sorted = sortedDistinct;
+    private RegoSet(RegoValue[] members)
+        : base(7) => _members = members;
 
-    /// <summary>Sorts <paramref name="items"/> in place and makes a set of its distinct elements.</summary>
-    internal static RegoSet FromUnsorted(Span<RegoValue> items)
-    {
-        items.Sort(static (a, b) => a.CompareTo(b));
-        var n = 0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            // Sorted, so duplicates are neighbours; the order decides equality without hashing.
-            if (n == 0 || items[n - 1].CompareTo(items[i]) != 0)
-            {
-                items[n++] = items[i];
-            }
-        }
-        return new RegoSet(items[..n].ToArray());
-    }
+    /// <summary>
+    /// A set of <paramref name="members"/>, which may repeat; takes ownership of the array. Sorting
+    /// and removing repeats wait until the set is iterated in order, counted or compared, which a
+    /// search for any one member (see <see cref="MembersInAnyOrder"/>) never needs.
+    /// </summary>
+    internal static RegoSet FromMembers(RegoValue[] members) => new(members);
 
     /// <summary>The number of elements.</summary>
-    public int Count => _sorted?.Length ?? _items!.Count;
+    public int Count => _items?.Count ?? Sorted.Length;
 
     /// <summary>The elements in order.</summary>
     public IReadOnlyList<RegoValue> Items => Sorted;
@@ -50,30 +42,36 @@ public sealed class RegoSet : RegoValue
     /// <summary>The elements in order, for loops that must not allocate an enumerator.</summary>
     internal RegoValue[] SortedItems => Sorted;
 
+    /// <summary>Every element at least once, in no particular order: for searches whose outcome cannot depend on order.</summary>
+    internal RegoValue[] MembersInAnyOrder => _sorted ?? _members ?? Sorted;
+
     internal IReadOnlySet<RegoValue> Set => Hashed;
 
-    private HashSet<RegoValue> Hashed => _items ??= [.. _sorted!];
+    private HashSet<RegoValue> Hashed => _items ??= [.. _sorted ?? _members!];
 
-    private RegoValue[] Sorted
+    private RegoValue[] Sorted => _sorted ??= _items is not null ? SortDistinct([.. _items]) : SortDistinct([.. _members!]);
+
+    /// <summary>Sorts in place and drops repeats, which sorting makes neighbours.</summary>
+    private static RegoValue[] SortDistinct(RegoValue[] items)
     {
-        get
+        Array.Sort(items, static (a, b) => a.CompareTo(b));
+        var n = 0;
+        for (var i = 0; i < items.Length; i++)
         {
-            if (_sorted is null)
+            if (n == 0 || items[n - 1].CompareTo(items[i]) != 0)
             {
-                var arr = _items!.ToArray();
-                Array.Sort(arr);
-                _sorted = arr;
+                items[n++] = items[i];
             }
-            return _sorted;
         }
+        return n == items.Length ? items : items[..n];
     }
 
     /// <summary>Membership test.</summary>
     public bool Contains(RegoValue value)
     {
-        if (_items is null && _sorted!.Length <= LinearSearchLimit)
+        if (_items is null && MembersInAnyOrder is { Length: <= LinearSearchLimit } few)
         {
-            foreach (var item in _sorted)
+            foreach (var item in few)
             {
                 if (item.Equals(value))
                 {
@@ -89,7 +87,6 @@ public sealed class RegoSet : RegoValue
     private const int LinearSearchLimit = 8;
 
     public override string TypeName => "set";
-
 
     internal override int CompareSameKind(RegoValue other)
     {
@@ -113,8 +110,9 @@ public sealed class RegoSet : RegoValue
     // Two sorted forms are equal element by element; otherwise compare as hash sets.
     private bool SameElements(RegoSet b)
     {
-        if (_sorted is { } x && b._sorted is { } y)
+        if (_items is null && b._items is null)
         {
+            var (x, y) = (Sorted, b.Sorted);
             for (var i = 0; i < x.Length; i++)
             {
                 if (!x[i].Equals(y[i]))
@@ -132,7 +130,7 @@ public sealed class RegoSet : RegoValue
         if (_hash == 0)
         {
             var h = 7;
-            foreach (var v in (IEnumerable<RegoValue>?)_sorted ?? _items!)
+            foreach (var v in (IEnumerable<RegoValue>?)_items ?? Sorted)
             {
                 h += v.GetHashCode();
             }

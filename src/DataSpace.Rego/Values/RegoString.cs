@@ -15,7 +15,6 @@ public sealed class RegoString : RegoValue
 
     public override string TypeName => "string";
 
-
     // Ordinal UTF-16 comparison differs from Go's byte order only for surrogate pairs versus
     // U+E000..U+FFFF; OPA compares UTF-8 bytes, which matches code-point order.
     internal override int CompareSameKind(RegoValue other) => CompareCodePoints(Value, ((RegoString)other).Value);
