@@ -38,6 +38,14 @@ public interface IBlobStore
     Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="PutAsync(string, Stream, IReadOnlyDictionary{string, string}, CancellationToken)"/>, and
+    /// before publishing asks <paramref name="check"/> whether the stored content (its size and SHA-256) may be
+    /// published; a check that throws fails the put with its exception, and nothing is published.
+    /// </summary>
+    Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata, PublishCheck? check,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Opens the blob for reading; <see langword="null"/> when no blob has the key.</summary>
     /// <remarks>The stream reads the version <see cref="OpenedBlob.Info"/> describes, even if the key is
     /// overwritten or deleted while it is being read. Dispose the result.</remarks>

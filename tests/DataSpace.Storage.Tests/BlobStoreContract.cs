@@ -239,6 +239,33 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task PutAsync_WithCheck_CheckSeesTheStoredSizeAndDigestBeforeAnythingIsPublished()
+    {
+        var bytes = GeneratedStream.Bytes(5 * 1024 * 1024 + 3, seed: 5);
+        (long Size, string Sha256, bool Visible)? seen = null;
+
+        var put = await Store.PutAsync("k", Content.Of(bytes), Content.None, async (size, sha256, ct) =>
+            seen = (size, sha256, await Store.ExistsAsync("k", ct)), Token);
+
+        Assert.Equal((bytes.Length, Content.Sha256Hex(bytes), false), seen);
+        Assert.Equal((put.Size, put.Sha256, false), seen);
+        Assert.True(await Store.ExistsAsync("k", Token));
+    }
+
+    [Fact]
+    public async Task PutAsync_CheckRefuses_ItsExceptionAndTheOldVersionStaysWhole()
+    {
+        var old = await Store.PutAsync("k", Content.Of(GeneratedStream.Bytes(1000)), Content.None, Token);
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Store.PutAsync("k", Content.Of(GeneratedStream.Bytes(2000, seed: 2)), Content.None,
+            (_, _, _) => throw new InvalidDataException("not what was signed"), Token));
+
+        Assert.Equal("not what was signed", refused.Message);
+        Assert.Equal(old.Sha256, (await Store.GetInfoAsync("k", Token))!.Sha256);
+        Assert.Equal(["k"], await Keys(""));
+    }
+
+    [Fact]
     public async Task PutAsync_SourceFailsHalfway_OldVersionStaysWhole()
     {
         var old = await Store.PutAsync("k", Content.Of(GeneratedStream.Bytes(1000)), Content.Metadata(("label", LargeLabel)), Token);

@@ -199,7 +199,7 @@ internal sealed class ReceiveTransferHandler(
                 [TransferManifests.AssetIdContext] = receiving.AssetId,
                 ["provider"] = receiving.Provider,
             };
-            await stores.Received.PutAsync(receiving.BlobKey, verifying, metadata, cancellationToken).ConfigureAwait(false);
+            await stores.Received.PutAsync(receiving.BlobKey, verifying, metadata, verifying.CheckAsync, cancellationToken).ConfigureAwait(false);
             return verifying.Verified is { } verified
                 ? verified
                 : Error.Unavailable("The received-data store did not read the content to its end.");

@@ -81,7 +81,14 @@ internal sealed class TransferSender(
         JsonObject manifest;
         try
         {
-            var options = new SealOptions { Context = TransferManifests.Context(t.AgreementId, t.TransferId, t.AssetId, t.Consumer), Clock = clock };
+            // The store hashed the asset when it was registered: that digest is what the provider vouches for.
+            var stored = outgoing.Asset.Info;
+            var options = new SealOptions
+            {
+                Context = TransferManifests.Context(t.AgreementId, t.TransferId, t.AssetId, t.Consumer),
+                KnownPlaintext = new KnownPlaintext(stored.Sha256, stored.Size),
+                Clock = clock,
+            };
             manifest = await Sealer.SealAsync(outgoing.Asset.Content, response.Body, [outgoing.Recipient], keys.Signer, options, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)

@@ -12,6 +12,13 @@ public sealed record SealOptions
     /// <summary>Receives the plaintext bytes read so far, for progress bars.</summary>
     public Action<long>? Progress { get; init; }
 
+    /// <summary>
+    /// The plaintext's digest when the caller already has it: it goes into the manifest unhashed,
+    /// so a plaintext changed since it was hashed reaches the recipient as a digest mismatch, never
+    /// as a manifest vouching for the changed bytes. Null: the plaintext is hashed while sealed.
+    /// </summary>
+    public KnownPlaintext? KnownPlaintext { get; init; }
+
     /// <summary>The clock for <c>sealedAt</c>; the system clock by default.</summary>
     public TimeProvider? Clock { get; init; }
 }

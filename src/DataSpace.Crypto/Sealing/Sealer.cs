@@ -6,8 +6,8 @@ using DataSpace.Crypto.Signatures;
 namespace DataSpace.Crypto.Sealing;
 
 /// <summary>
-/// Seals a stream: age-encrypts it to the recipients while hashing plaintext and ciphertext in the
-/// same pass, then describes the result in a manifest signed by the sender. The CLI's
+/// Seals a stream: age-encrypts it to the recipients while hashing plaintext (unless its digest is
+/// already known) and ciphertext in the same pass, then describes the result in a manifest signed by the sender. The CLI's
 /// <c>seal</c> and the connector's transfers use this one code path.
 /// </summary>
 public static class Sealer
@@ -22,13 +22,18 @@ public static class Sealer
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(recipients.Count);
-        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true) { Progress = options.Progress };
+        var known = options.KnownPlaintext;
+        await using var plainDigest = new DigestingStream(plaintext, leaveOpen: true, computeDigest: known is null) { Progress = options.Progress };
         await using var cipherDigest = new DigestingStream(ciphertext, leaveOpen: true);
         await AgeEncryptor.EncryptAsync(plainDigest, cipherDigest, recipients, options.Armor, cancellationToken).ConfigureAwait(false);
         await cipherDigest.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (known is not null && known.Size != plainDigest.BytesProcessed)
+        {
+            throw new SealException(SealFailure.PlaintextMismatch, $"The plaintext is {plainDigest.BytesProcessed} bytes long, not the {known.Size} bytes its known digest covers.");
+        }
 
         var manifest = new SealManifest(
-            Convert.ToHexStringLower(plainDigest.Digest),
+            known?.Sha256 ?? Convert.ToHexStringLower(plainDigest.Digest),
             plainDigest.BytesProcessed,
             Convert.ToHexStringLower(cipherDigest.Digest),
             cipherDigest.BytesProcessed,

@@ -53,6 +53,10 @@ public sealed class AzureBlobStore : IBlobStore
     public BlobContainerClient Container { get; }
 
     /// <inheritdoc/>
+    public Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata,
+        CancellationToken cancellationToken = default) => PutAsync(key, content, metadata, check: null, cancellationToken);
+
+    /// <inheritdoc/>
     /// <remarks>
     /// <para>Step 1: check key, source and metadata; make sure the container exists (once per store).</para>
     /// <para>Step 2: metadata too large for Azure's 8 KiB goes to this version's sidecar blob first.</para>
@@ -61,7 +65,7 @@ public sealed class AzureBlobStore : IBlobStore
     /// holds the version read just before — the single step that publishes.</para>
     /// <para>Step 5: delete the replaced version's sidecar, and sidecars abandoned by crashed puts.</para>
     /// </remarks>
-    public async Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata,
+    public async Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata, PublishCheck? check,
         CancellationToken cancellationToken = default)
     {
         // Step 1
@@ -87,6 +91,10 @@ public sealed class AzureBlobStore : IBlobStore
 
             // Step 3
             staged = await BlockUpload.StageAsync(blob, content, version, cancellationToken).ConfigureAwait(false);
+            if (check is not null)
+            {
+                await check(staged.Size, staged.Sha256, cancellationToken).ConfigureAwait(false);
+            }
 
             // Step 4: cancellation is honoured up to here; the commit itself runs to its end, so that a
             // cancelled put has certainly published nothing and a put that returns has published.

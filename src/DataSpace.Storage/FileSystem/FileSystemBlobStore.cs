@@ -37,14 +37,19 @@ public sealed class FileSystemBlobStore : IBlobStore
     public string Root { get; }
 
     /// <inheritdoc/>
+    public Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata,
+        CancellationToken cancellationToken = default) => PutAsync(key, content, metadata, check: null, cancellationToken);
+
+    /// <inheritdoc/>
     /// <remarks>
     /// <para>Step 1: check key, source and metadata before touching the disk.</para>
     /// <para>Step 2: create a locked temp file in the key's directory (sweeping temp files abandoned by crashes).</para>
-    /// <para>Step 3: write the header with empty digest and time slots, then the content chunk by chunk, hashing it.</para>
-    /// <para>Step 4: seal the header with the digest and the time, and fsync the file.</para>
+    /// <para>Step 3: write the header with empty digest and time slots, then the content chunk by chunk, hashing it
+    /// (and flushing to disk in the background as it goes, see <see cref="WriteBehind"/>).</para>
+    /// <para>Step 4: ask the caller's check, if any; seal the header with the digest and the time, and fsync the file.</para>
     /// <para>Step 5: publish: rename over <c>.blob</c>, then fsync the directory so the rename survives a crash.</para>
     /// </remarks>
-    public async Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata,
+    public async Task<BlobInfo> PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata, PublishCheck? check,
         CancellationToken cancellationToken = default)
     {
         // Step 1
@@ -65,15 +70,22 @@ public sealed class FileSystemBlobStore : IBlobStore
                 // Step 3
                 await file.WriteAsync(BlobFile.Header(metadataJson), cancellationToken).ConfigureAwait(false);
                 using var copy = new HashingCopy(ChunkBytes);
+                await using var writeBehind = new WriteBehind(file.SafeFileHandle);
                 while (await copy.ReadChunkAsync(content, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } chunk)
                 {
                     await file.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    writeBehind.Written(chunk.Length);
                 }
 
                 // Step 4
                 var sha256 = copy.Sha256Hex();
+                if (check is not null)
+                {
+                    await check(copy.Size, sha256, cancellationToken).ConfigureAwait(false);
+                }
                 var createdAt = BlobTime.Now();
                 BlobFile.Seal(file.SafeFileHandle, sha256, createdAt);
+                await writeBehind.DisposeAsync().ConfigureAwait(false);
                 file.Flush(flushToDisk: true);
                 info = new BlobInfo(key, copy.Size, sha256, Copy(metadata), createdAt);
             }

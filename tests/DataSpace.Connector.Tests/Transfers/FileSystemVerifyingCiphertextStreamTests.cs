@@ -59,7 +59,7 @@ public sealed class FileSystemVerifyingCiphertextStreamTests : VerifyingCipherte
         await using (var source = File.OpenRead(sealedFile))
         await using (var receiving = new VerifyingCiphertextStream(source, [consumer], (_, _) => Task.FromResult(Result<JsonObject>.Success(manifest)), expectation))
         {
-            await Store.PutAsync(Key, receiving, Metadata, Ct);
+            await Store.PutAsync(Key, receiving, Metadata, receiving.CheckAsync, Ct);
             Assert.NotNull(receiving.Verified);
         }
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;

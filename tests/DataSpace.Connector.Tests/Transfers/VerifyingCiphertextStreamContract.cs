@@ -36,7 +36,7 @@ public abstract class VerifyingCiphertextStreamContract
         using var sealedTransfer = await SealedTransfer.CreateAsync(size);
         await using var receiving = sealedTransfer.Receive(new MemoryStream(sealedTransfer.Ciphertext));
 
-        var info = await Store.PutAsync(Key, receiving, Metadata, Ct);
+        var info = await Store.PutAsync(Key, receiving, Metadata, receiving.CheckAsync, Ct);
 
         var verified = Assert.IsType<VerifiedContent>(receiving.Verified);
         Assert.Equal(verified.Manifest.CiphertextSha256, info.Sha256);
@@ -177,7 +177,7 @@ public abstract class VerifyingCiphertextStreamContract
     {
         await using (receiving)
         {
-            var e = await Assert.ThrowsAnyAsync<TException>(() => Store.PutAsync(Key, receiving, Metadata, Ct));
+            var e = await Assert.ThrowsAnyAsync<TException>(() => Store.PutAsync(Key, receiving, Metadata, receiving.CheckAsync, Ct));
             Assert.Null(receiving.Verified);
             Assert.False(await Store.ExistsAsync(Key, Ct));
             Assert.Empty(await Store.ListAsync(cancellationToken: Ct).ToListAsync(Ct));

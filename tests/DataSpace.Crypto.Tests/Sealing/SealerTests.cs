@@ -36,6 +36,34 @@ public sealed class SealerTests : IDisposable
     }
 
     [Fact]
+    public async Task Seal_KnownPlaintext_SignsTheKnownDigestSoAChangedPlaintextFailsAtTheRecipient()
+    {
+        var known = new KnownPlaintext(Convert.ToHexStringLower(SHA256.HashData(_plaintext)), _plaintext.Length);
+        var changed = (byte[])_plaintext.Clone();
+        changed[^1] ^= 1;
+        using var output = new MemoryStream();
+
+        var signed = await Sealer.SealAsync(new MemoryStream(changed), output, [_consumer.Recipient], _provider,
+            new SealOptions { KnownPlaintext = known }, TestContext.Current.CancellationToken);
+        var manifest = SealManifest.FromSignedJson(signed, _provider.PublicKey);
+
+        Assert.Equal((known.Sha256, known.Size), (manifest.PlaintextSha256, manifest.PlaintextSize));
+        var refused = await Assert.ThrowsAsync<SealException>(() => Sealer.OpenAsync(new MemoryStream(output.ToArray()), new MemoryStream(), [_consumer], manifest, null, TestContext.Current.CancellationToken));
+        Assert.Equal(SealFailure.PlaintextMismatch, refused.Failure);
+    }
+
+    [Fact]
+    public async Task Seal_KnownPlaintextOfAnotherLength_Refused()
+    {
+        var known = new KnownPlaintext(Convert.ToHexStringLower(SHA256.HashData(_plaintext)), _plaintext.Length + 1);
+
+        var refused = await Assert.ThrowsAsync<SealException>(() => Sealer.SealAsync(new MemoryStream(_plaintext), new MemoryStream(), [_consumer.Recipient], _provider,
+            new SealOptions { KnownPlaintext = known }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SealFailure.PlaintextMismatch, refused.Failure);
+    }
+
+    [Fact]
     public async Task Open_MatchingManifest_ReleasesPlaintext()
     {
         var (signed, ciphertext) = await SealAsync();

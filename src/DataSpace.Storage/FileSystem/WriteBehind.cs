@@ -1,0 +1,37 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace DataSpace.Storage.FileSystem;
+
+/// <summary>
+/// Flushes a file being written to disk in the background, every <see cref="FlushEvery"/> bytes.
+/// </summary>
+/// <remarks>
+/// A put must fsync before it publishes. Left to the end, that fsync writes the whole file out while
+/// the caller waits (about a second per GiB here); started early on another thread, the disk works
+/// while the content is still arriving, and the final fsync only has the tail left. At most one flush
+/// runs at a time: when the disk is slower than the writer, flushes are skipped, never queued.
+/// Disposing waits for the running flush (the file must stay open until it ends) and ignores its
+/// failure: the put's own final fsync reports the same fault, and a put that already failed keeps
+/// its first exception.
+/// </remarks>
+internal sealed class WriteBehind(SafeFileHandle file) : IAsyncDisposable
+{
+    public const long FlushEvery = 64L << 20;
+
+    private Task _flushing = Task.CompletedTask;
+    private long _unflushed;
+
+    /// <summary>Counts <paramref name="bytes"/> just written; starts a flush when enough are waiting and none runs.</summary>
+    public void Written(long bytes)
+    {
+        _unflushed += bytes;
+        if (_unflushed < FlushEvery || !_flushing.IsCompleted)
+        {
+            return;
+        }
+        _unflushed = 0;
+        _flushing = Task.Run(() => RandomAccess.FlushToDisk(file));
+    }
+
+    public async ValueTask DisposeAsync() => await _flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+}
