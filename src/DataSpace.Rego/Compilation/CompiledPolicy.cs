@@ -10,4 +10,7 @@ internal sealed class CompiledPolicy(IReadOnlyList<Module> modules, RuleNode roo
     public RuleNode Root { get; } = root;
 
     public RegoValue Data { get; } = data;
+
+    /// <summary>How many nodes the rule tree has, numbered once here.</summary>
+    public int RuleNodeCount { get; } = root.Number();
 }

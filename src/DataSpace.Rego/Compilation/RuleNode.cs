@@ -10,6 +10,20 @@ internal sealed class RuleNode(string[] path)
 {
     public string[] Path { get; } = path;
 
+    /// <summary>The node's number in its tree (see <see cref="Number"/>), which indexes per-evaluation rule values.</summary>
+    public int Id { get; private set; }
+
+    /// <summary>Numbers this node and those below it from <paramref name="next"/>; returns the next free number.</summary>
+    public int Number(int next = 0)
+    {
+        Id = next++;
+        foreach (var child in Children.Values)
+        {
+            next = child.Number(next);
+        }
+        return next;
+    }
+
     public Dictionary<string, RuleNode> Children { get; } = new(StringComparer.Ordinal);
 
     public List<Rule> Complete { get; } = [];

@@ -22,21 +22,25 @@ internal sealed class EvalState
     public Dictionary<string, FunctionMock>? Mocks { get; init; }
 
     // Created on first use: most queries touch few of them, and a state is made per `with`.
-    private Dictionary<RuleNode, RegoValue?>? _ruleCache;
+    private RuleValueCache? _ruleCache;
     private Dictionary<RuleNode, RegoValue>? _fullCache;
     private Dictionary<(RuleNode, RegoArray), RegoValue?>? _functionCache;
 
-    public Dictionary<RuleNode, RegoValue?> RuleCache => _ruleCache ??= [];
+    public RuleValueCache RuleCache => _ruleCache ??= new RuleValueCache(IsRoot);
+
+    /// <summary>The evaluator's own state, reused across evaluations (not one made for a <c>with</c>).</summary>
+    public bool IsRoot { get; init; }
 
     public Dictionary<RuleNode, RegoValue> FullCache => _fullCache ??= [];
 
     public Dictionary<(RuleNode, RegoArray), RegoValue?> FunctionCache => _functionCache ??= [];
 
-    /// <summary>Starts the root state of a new evaluation: the given input and empty caches.</summary>
-    public void Reset(RegoValue? input)
+    /// <summary>Starts the root state of a new evaluation against a policy of <paramref name="ruleNodes"/> nodes: the given input and empty caches.</summary>
+    public void Reset(RegoValue? input, int ruleNodes)
     {
         _input = input;
-        Clear(ref _ruleCache);
+        RuleCache.Clear();
+        RuleCache.Prepare(ruleNodes);
         Clear(ref _fullCache);
         Clear(ref _functionCache);
     }

@@ -26,7 +26,7 @@ internal sealed partial class Evaluator
                 ? throw new RegoException(ErrorCodes.Recursion, $"rule {node.DottedPath} is recursive", (node.Complete.Concat(node.Sets).FirstOrDefault())?.Location)
                 : cached;
         }
-        cache[node] = InProgressMarker;
+        cache.Set(node, InProgressMarker);
         RegoValue? value;
         try
         {
@@ -37,7 +37,7 @@ internal sealed partial class Evaluator
             cache.Remove(node);
             throw;
         }
-        cache[node] = value;
+        cache.Set(node, value);
         return value;
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class Evaluator
     private static Evaluator? t_spare;
 
     private readonly BuiltinContext _builtins = new();
-    private readonly EvalState _root = new();
+    private readonly EvalState _root = new() { IsRoot = true };
     private CompiledPolicy _policy = null!;
     private EvalLimits _limits;
     private long _steps;
@@ -43,7 +43,7 @@ internal sealed partial class Evaluator
         evaluator._policy = policy;
         evaluator._limits = limits;
         evaluator._builtins.Reset(now, limits.Cancellation);
-        evaluator._root.Reset(input);
+        evaluator._root.Reset(input, policy.RuleNodeCount);
         evaluator.State = evaluator._root;
         evaluator._steps = 0;
         evaluator._depth = 0;
@@ -55,7 +55,7 @@ internal sealed partial class Evaluator
     /// <summary>Drops what the evaluation referenced and keeps the evaluator for the thread's next query.</summary>
     public void Return()
     {
-        _root.Reset(null);
+        _root.Reset(null, 0);
         _builtins.Reset(null, default);
         _policy = null!;
         State = _root;
