@@ -6,11 +6,13 @@ public sealed class RegoObject : RegoValue
     /// <summary>The empty object.</summary>
     public static readonly RegoObject Empty = new(new Dictionary<RegoValue, RegoValue>());
 
-    // A small object from JSON (input documents, the records in data) keeps only its entries in key
-    // order and is searched by a scan, which is cheaper than hashing a few keys; the dictionary is
-    // built on first need. Larger objects and those built by evaluation start from a dictionary and
-    // sort on first iteration. Both forms are immutable once set; racing threads at worst build one twice.
+    // A small object from JSON (input documents, the records in data) keeps only its entries and is
+    // searched by a scan, which is cheaper than hashing a few keys; the dictionary is built on first
+    // need, and the key order on first iteration (base data is put in key order once, at compile
+    // time). Larger objects and those built by evaluation start from a dictionary. Every form is
+    // immutable once set; racing threads at worst build one twice.
     private const int SmallLimit = 8;
+    private readonly KeyValuePair<RegoValue, RegoValue>[]? _entries;
     private Dictionary<RegoValue, RegoValue>? _map;
     private KeyValuePair<RegoValue, RegoValue>[]? _sorted;
     private int _hash;
@@ -19,22 +21,35 @@ public sealed class RegoObject : RegoValue
     public RegoObject(Dictionary<RegoValue, RegoValue> map)
         : base(6) => _map = map;
 
-    private RegoObject(KeyValuePair<RegoValue, RegoValue>[] sorted)
-        : base(6) => _sorted = sorted;
+    private RegoObject(KeyValuePair<RegoValue, RegoValue>[] entries, bool sorted)
+        : base(6)
+    {
+        _entries = entries;
+        _sorted = sorted ? entries : null;
+    }
 
-    /// <summary>An object of entries whose keys are distinct; takes ownership of the array.</summary>
-    internal static RegoObject FromDistinct(KeyValuePair<RegoValue, RegoValue>[] entries)
+    /// <summary>
+    /// An object of entries whose keys are distinct; takes ownership of the array. With
+    /// <paramref name="sort"/>, a small object is put in key order now rather than on first iteration.
+    /// </summary>
+    internal static RegoObject FromDistinct(KeyValuePair<RegoValue, RegoValue>[] entries, bool sort = false)
     {
         if (entries.Length > SmallLimit)
         {
             return new RegoObject(new Dictionary<RegoValue, RegoValue>(entries));
         }
-        Array.Sort(entries, static (x, y) => x.Key.CompareTo(y.Key));
-        return new RegoObject(entries);
+        if (sort)
+        {
+            SortByKey(entries);
+        }
+        return new RegoObject(entries, sort);
     }
 
+    private static void SortByKey(KeyValuePair<RegoValue, RegoValue>[] entries) =>
+        Array.Sort(entries, static (x, y) => x.Key.CompareTo(y.Key));
+
     /// <summary>The number of entries.</summary>
-    public int Count => _sorted?.Length ?? _map!.Count;
+    public int Count => _entries?.Length ?? _map!.Count;
 
     /// <summary>The entries in key order.</summary>
     public IReadOnlyList<KeyValuePair<RegoValue, RegoValue>> Entries => Sorted;
@@ -45,7 +60,7 @@ public sealed class RegoObject : RegoValue
     /// <summary>The keys in order.</summary>
     public IEnumerable<RegoValue> Keys => Sorted.Select(e => e.Key);
 
-    internal IReadOnlyDictionary<RegoValue, RegoValue> Map => _map ??= new Dictionary<RegoValue, RegoValue>(_sorted!);
+    internal IReadOnlyDictionary<RegoValue, RegoValue> Map => _map ??= new Dictionary<RegoValue, RegoValue>(_entries!);
 
     private KeyValuePair<RegoValue, RegoValue>[] Sorted
     {
@@ -53,23 +68,20 @@ public sealed class RegoObject : RegoValue
         {
             if (_sorted is null)
             {
-                var arr = _map!.ToArray();
-                Array.Sort(arr, static (x, y) => x.Key.CompareTo(y.Key));
+                var arr = _entries is null ? _map!.ToArray() : [.. _entries];
+                SortByKey(arr);
                 _sorted = arr;
             }
             return _sorted;
         }
     }
 
-    // The entries without sorting: whichever form exists.
-    private IEnumerable<KeyValuePair<RegoValue, RegoValue>> Unordered => (IEnumerable<KeyValuePair<RegoValue, RegoValue>>?)_map ?? _sorted!;
-
     /// <summary>Looks up a key.</summary>
     public bool TryGetValue(RegoValue key, out RegoValue value)
     {
-        if (_map is null && _sorted!.Length <= SmallLimit)
+        if (_entries is not null)
         {
-            foreach (var (k, v) in _sorted)
+            foreach (var (k, v) in _entries)
             {
                 if (ReferenceEquals(k, key) || k.Equals(key))
                 {
@@ -80,7 +92,7 @@ public sealed class RegoObject : RegoValue
             value = null!;
             return false;
         }
-        return ((Dictionary<RegoValue, RegoValue>)Map).TryGetValue(key, out value!);
+        return _map!.TryGetValue(key, out value!);
     }
 
     /// <summary>The value at a string key, or null.</summary>
@@ -121,7 +133,7 @@ public sealed class RegoObject : RegoValue
         }
         if (_sorted is { } x && b._sorted is { } y)
         {
-            // Both in key order: equal entry by entry.
+            // Both already in key order: equal entry by entry.
             for (var i = 0; i < x.Length; i++)
             {
                 if (!x[i].Key.Equals(y[i].Key) || !x[i].Value.Equals(y[i].Value))
@@ -131,7 +143,7 @@ public sealed class RegoObject : RegoValue
             }
             return true;
         }
-        return _map is not null ? AllIn(_map, b) : AllIn(_sorted!, b);
+        return _entries is not null ? AllIn(_entries, b) : AllIn(_map!, b);
     }
 
     // One loop per form, each on its own struct enumerator.
@@ -164,7 +176,7 @@ public sealed class RegoObject : RegoValue
         if (_hash == 0)
         {
             var h = 6;
-            foreach (var (k, v) in Unordered)
+            foreach (var (k, v) in (IEnumerable<KeyValuePair<RegoValue, RegoValue>>?)_entries ?? _map!)
             {
                 h += HashCode.Combine(k, v);
             }

@@ -35,7 +35,7 @@ internal sealed class StringInterner
             case RegoObject o:
                 {
                     var entries = o.SortedEntries.Select(e => new KeyValuePair<RegoValue, RegoValue>(Visit(e.Key), Visit(e.Value))).ToArray();
-                    return RegoObject.FromDistinct(entries);
+                    return RegoObject.FromDistinct(entries, sort: true);
                 }
             case RegoSet set:
                 {
