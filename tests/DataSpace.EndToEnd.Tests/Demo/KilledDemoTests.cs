@@ -1,0 +1,37 @@
+using DataSpace.EndToEnd.Tests.Support;
+
+namespace DataSpace.EndToEnd.Tests.Demo;
+
+/// <summary>
+/// <c>dataspace demo --processes</c> killed with SIGKILL while its space runs: it cannot stop its
+/// services, but the operating system closes the pipes to their stdin, and each service stops on its
+/// own — no broker or connector outlives the demo, however it ends.
+/// </summary>
+public sealed class KilledDemoTests : IDisposable
+{
+    private readonly Scratch _scratch = new();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public async Task DemoKilled_ItsServiceProcessesStopByThemselves()
+    {
+        var workspace = _scratch.File("space");
+        await using var demo = ChildProcess.Dataspace(_scratch, "demo", "--processes", "--keep", workspace);
+        var log = Path.Combine(workspace, "services.log");
+        var until = DateTimeOffset.UtcNow.AddMinutes(2);
+        while (!(File.Exists(log) && File.ReadAllText(log).Contains("stdout: connector listening on", StringComparison.Ordinal))) // the broker and a first connector run
+        {
+            Assert.False(demo.HasExited || DateTimeOffset.UtcNow > until, $"no connector of the demo ever ran:\n{demo.Out}\n{demo.Error}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        var services = ProcessTable.Carrying(workspace).Where(p => p.Id != demo.Id).ToList();
+        Assert.True(services.Count >= 2, $"expected the broker and a connector at least:\n{string.Join('\n', services)}");
+        Assert.All(services, s => Assert.Matches(@"dataspace\.dll (broker|connector) --config ", s.CommandLine));
+
+        demo.KillAlone();
+
+        var left = await ProcessTable.GoneAsync(workspace, TimeSpan.FromSeconds(30));
+        Assert.True(left.Count == 0, $"still running 30 s after the demo was killed:\n{string.Join('\n', left)}");
+    }
+}
