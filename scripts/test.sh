@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine with the .NET SDK, Node.js and apt:
-# installs what the tests need and the machine lacks (the age tool, Azurite via npm ci), starts
+# installs what the tests need and the machine lacks (the age tool, curl and jq, Azurite via npm ci), starts
 # the services they use (Azurite on a free loopback port), runs
 # `dotnet test` on the whole solution, stops the services again, and prints one summary line
 # "N passed, M failed, K skipped". Exit code 0 only when every test passed.
@@ -14,6 +14,7 @@ source "$repo/scripts/lib/prerequisites.sh"
 # shellcheck source=scripts/lib/azurite.sh
 source "$repo/scripts/lib/azurite.sh"
 ensure_age_tool
+ensure_shell_tools
 
 log="$(mktemp)"
 trap 'stop_azurite; rm -f "$log"' EXIT
