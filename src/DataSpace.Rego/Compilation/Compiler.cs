@@ -16,9 +16,10 @@ internal static class Compiler
         // Step 1: parse.
         var diagnostics = new List<Diagnostic>();
         var modules = new List<Module>();
+        var strings = new StringInterner();
         foreach (var source in sources)
         {
-            var module = new Parser(source.Source, source.Name, source.Version, diagnostics).ParseModule();
+            var module = new Parser(source.Source, source.Name, source.Version, diagnostics, strings).ParseModule();
             if (module is not null)
             {
                 modules.Add(module);
@@ -79,14 +80,16 @@ internal static class Compiler
         {
             throw new RegoCompileException(diagnostics);
         }
-        return new CompiledPolicy(modules, root, StringInterner.Intern(data));
+        var interned = strings.InternValue(data);
+        strings.Freeze();
+        return new CompiledPolicy(modules, root, interned, strings);
     }
 
     /// <summary>Compiles an ad-hoc query against a policy; returns the body and its frame size and variable names.</summary>
     public static (Body Body, List<string> Slots) CompileQuery(string query, CompiledPolicy policy)
     {
         var diagnostics = new List<Diagnostic>();
-        var body = new Parser(query, "query", RegoVersion.V1, diagnostics).ParseQuery();
+        var body = new Parser(query, "query", RegoVersion.V1, diagnostics, policy.Strings).ParseQuery();
         if (body is null)
         {
             throw new RegoCompileException(diagnostics);

@@ -115,7 +115,7 @@ internal sealed partial class Parser
             if (Accept(TokenKind.Dot))
             {
                 var name = Expect(TokenKind.Ident, "name after '.'");
-                operand = new ScalarTerm(new RegoString(name.Text), Loc(name));
+                operand = new ScalarTerm(Str(name.Text), Loc(name));
             }
             else
             {

@@ -126,7 +126,7 @@ internal sealed partial class Parser
                 return new ScalarTerm(RegoNumber.Parse(t.Text) ?? throw Fail(t, "invalid number"), Loc(t));
             case TokenKind.String or TokenKind.RawString:
                 Advance();
-                return new ScalarTerm(new RegoString((string)t.Value!), Loc(t));
+                return new ScalarTerm(Str((string)t.Value!), Loc(t));
             case TokenKind.Template:
                 Advance();
                 return ParseTemplate(t);
@@ -180,7 +180,7 @@ internal sealed partial class Parser
             {
                 Advance();
                 var name = Expect(TokenKind.Ident, "name after '.'");
-                term = Extend(term, new ScalarTerm(new RegoString(name.Text), Loc(name)));
+                term = Extend(term, new ScalarTerm(Str(name.Text), Loc(name)));
             }
             else if (At(TokenKind.LBrack))
             {
@@ -323,7 +323,7 @@ internal sealed partial class Parser
             }
             var tokens = new Lexer(_source, _file, _diagnostics, part.Offset, part.Line, part.Column)
                 .Tokenize(part.Offset + part.ExpressionSource!.Length);
-            var sub = new Parser(_source, _file, _version, _diagnostics, tokens);
+            var sub = new Parser(_source, _file, _version, _diagnostics, tokens, _strings);
             if (tokens.Count == 1)
             {
                 throw Fail(t, "empty template expression");

@@ -15,21 +15,27 @@ internal sealed partial class Parser
     private readonly List<Token> _tokens;
     private readonly List<Diagnostic> _diagnostics;
     private readonly RegoVersion _version;
+    private readonly StringInterner? _strings;
     private int _index;
 
-    public Parser(string source, string file, RegoVersion version, List<Diagnostic> diagnostics)
-        : this(source, file, version, diagnostics, new Lexer(source, file, diagnostics).Tokenize())
+    // `strings` shares string literals with the policy's other modules and its data; without it each literal has its own.
+    public Parser(string source, string file, RegoVersion version, List<Diagnostic> diagnostics, StringInterner? strings = null)
+        : this(source, file, version, diagnostics, new Lexer(source, file, diagnostics).Tokenize(), strings)
     {
     }
 
-    private Parser(string source, string file, RegoVersion version, List<Diagnostic> diagnostics, List<Token> tokens)
+    private Parser(string source, string file, RegoVersion version, List<Diagnostic> diagnostics, List<Token> tokens, StringInterner? strings)
     {
         _source = source;
         _file = file;
         _version = version;
         _diagnostics = diagnostics;
         _tokens = tokens;
+        _strings = strings;
     }
+
+    /// <summary>A string literal or reference key.</summary>
+    private RegoString Str(string text) => _strings?.String(text) ?? new RegoString(text);
 
     /// <summary>Thrown internally to abandon a module after its first syntax error.</summary>
     private sealed class ParseAbort : Exception
