@@ -140,7 +140,7 @@ internal sealed partial class Evaluator
         boundSlot = -1;
         if (t is VarTerm { Kind: VarKind.Local } var && f[var.Slot] is null)
         {
-            f[var.Slot] = v;
+            Frame.Bind(f, var.Slot, v);
             boundSlot = var.Slot;
             return true;
         }

@@ -98,7 +98,7 @@ internal sealed partial class Evaluator
                     {
                         return !current.Equals(value) || k();
                     }
-                    f[v.Slot] = value;
+                    Frame.Bind(f, v.Slot, value);
                     try
                     {
                         return k();
