@@ -30,8 +30,18 @@ public sealed class PreparedQuery
     public RegoQueryResult Evaluate(RegoValue? input = null, RegoEvaluationOptions? options = null)
     {
         options ??= RegoEvaluationOptions.Default;
-        var limits = new EvalLimits(options.MaxSteps, options.MaxDepth, Deadline(options.Timeout), options.CancellationToken, options.StrictBuiltinErrors);
-        var evaluator = Evaluator.Rent(_policy, input, limits, options.Now);
+        return Evaluate(input, options, options.Now, options.CancellationToken, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// Evaluates with the limits of <paramref name="options"/> but the clock and cancellation given
+    /// apart: a caller that evaluates many times keeps one options object and passes the time it
+    /// has already read (the timeout counts from <paramref name="startTimestamp"/>, a <see cref="Stopwatch"/> reading).
+    /// </summary>
+    internal RegoQueryResult Evaluate(RegoValue? input, RegoEvaluationOptions options, DateTimeOffset? now, CancellationToken cancellation, long startTimestamp)
+    {
+        var limits = new EvalLimits(options.MaxSteps, options.MaxDepth, Deadline(startTimestamp, options.Timeout), cancellation, options.StrictBuiltinErrors);
+        var evaluator = Evaluator.Rent(_policy, input, limits, now);
         try
         {
             if (options.Explain)
@@ -49,14 +59,13 @@ public sealed class PreparedQuery
     }
 
     /// <summary>The <see cref="Stopwatch"/> timestamp past which the evaluation stops; saturates for long timeouts.</summary>
-    private static long Deadline(TimeSpan timeout)
+    private static long Deadline(long start, TimeSpan timeout)
     {
         if (timeout == Timeout.InfiniteTimeSpan)
         {
             return long.MaxValue;
         }
         var ticks = Math.Max(0, timeout.TotalSeconds) * Stopwatch.Frequency;
-        var now = Stopwatch.GetTimestamp();
-        return ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
+        return ticks >= long.MaxValue - start ? long.MaxValue : start + (long)ticks;
     }
 }

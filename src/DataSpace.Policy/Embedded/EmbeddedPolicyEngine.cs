@@ -21,11 +21,20 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     private readonly ConcurrentDictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
     private readonly EmbeddedPolicyOptions _options;
 
+    // The limits every decision runs under; the clock and cancellation are passed per decision.
+    private readonly RegoEvaluationOptions _limits;
+
     private EmbeddedPolicyEngine(PolicyBundle bundle, RegoEngine engine, EmbeddedPolicyOptions options)
     {
         Bundle = bundle;
         Rego = engine;
         _options = options;
+        _limits = new RegoEvaluationOptions
+        {
+            Timeout = options.Timeout,
+            MaxSteps = options.MaxSteps,
+            StrictBuiltinErrors = options.StrictBuiltinErrors,
+        };
     }
 
     /// <summary>The bundle this engine answers from.</summary>
@@ -58,14 +67,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
         string? error = null;
         try
         {
-            var solutions = query.Evaluate(input is null ? null : RegoValue.FromJsonNode(input), new RegoEvaluationOptions
-            {
-                Timeout = _options.Timeout,
-                MaxSteps = _options.MaxSteps,
-                StrictBuiltinErrors = _options.StrictBuiltinErrors,
-                CancellationToken = cancellationToken,
-                Now = started,
-            }).Solutions;
+            var solutions = query.Evaluate(input is null ? null : RegoValue.FromJsonNode(input), _limits, started, cancellationToken, clock).Solutions;
             outcome = solutions.Count == 0 ? PolicyOutcome.Undefined : PolicyOutcome.Defined;
             result = solutions.Count == 0 ? null : solutions[0][ResultVariable].ToJsonNode();
         }
