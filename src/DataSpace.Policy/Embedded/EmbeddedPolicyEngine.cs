@@ -67,9 +67,9 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
         string? error = null;
         try
         {
-            var solutions = query.Evaluate(input is null ? null : RegoValue.FromJsonNode(input), _limits, started, cancellationToken, clock).Solutions;
-            outcome = solutions.Count == 0 ? PolicyOutcome.Undefined : PolicyOutcome.Defined;
-            result = solutions.Count == 0 ? null : solutions[0][ResultVariable].ToJsonNode();
+            var value = query.EvaluateFirst(input is null ? null : RegoValue.FromJsonNode(input), _limits, started, cancellationToken, clock, ResultVariable);
+            outcome = value is null ? PolicyOutcome.Undefined : PolicyOutcome.Defined;
+            result = value?.ToJsonNode();
         }
         catch (RegoException e) when (!cancellationToken.IsCancellationRequested)
         {

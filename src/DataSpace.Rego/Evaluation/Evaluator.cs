@@ -91,15 +91,46 @@ internal sealed partial class Evaluator
         return solutions;
     }
 
-    // The query's continuation, one delegate per evaluator: the state it needs lives in the fields above.
+    /// <summary>
+    /// Runs a compiled query for the value of one frame slot in its first solution, without building
+    /// solutions. Later solutions are still evaluated, so their errors are raised as in <see cref="RunQuery"/>.
+    /// </summary>
+    public RegoValue? RunQueryFirst(Body query, int frameSize, int slot)
+    {
+        var frame = new RegoValue?[frameSize];
+        _queryFrame = frame;
+        _firstSlot = slot;
+        _first = null;
+        try
+        {
+            EvalBody(query, 0, frame, _captureFirst ??= CaptureFirst);
+            return _first;
+        }
+        finally
+        {
+            _queryFrame = null;
+            _first = null;
+        }
+    }
+
+    // The query's continuations, one delegate each per evaluator: the state they need lives in the fields below.
     private List<IReadOnlyDictionary<string, RegoValue>>? _solutions;
     private QueryOutput? _output;
     private RegoValue?[]? _queryFrame;
     private Func<bool>? _collect;
+    private int _firstSlot;
+    private RegoValue? _first;
+    private Func<bool>? _captureFirst;
 
     private bool CollectSolution()
     {
         _solutions!.Add(_output!.Capture(_queryFrame!));
+        return true;
+    }
+
+    private bool CaptureFirst()
+    {
+        _first ??= _queryFrame![_firstSlot];
         return true;
     }
 
