@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataSpace.Rego.Ast;
 using DataSpace.Rego.Builtins;
 using DataSpace.Rego.Compilation;
@@ -20,7 +21,12 @@ internal sealed partial class Evaluator
     internal bool HasDataOverrides => State.Data is not null;
 
     /// <summary>True when <paramref name="t"/> yields at most one value with the current bindings.</summary>
-    private bool IsDirect(Term t, RegoValue?[] f)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsDirect(Term t, RegoValue?[] f) =>
+        t.Directness == 1 || (t.Directness == 2 && t.Compiled is { } c && ReferenceEquals(c.Policy, _policy) ? c.IsDirect(this, f) : IsDirectSlow(t, f));
+
+    // First use of a term, terms without a compiled form, and terms compiled for another policy.
+    private bool IsDirectSlow(Term t, RegoValue?[] f)
     {
         if (t.Directness == 0)
         {

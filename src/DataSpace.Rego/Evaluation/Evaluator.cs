@@ -135,9 +135,22 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Counts a step and enforces the step, time, stack and cancellation limits.</summary>
+    // Inlined: it runs for every expression and element. The checks run every fourth step, and on
+    // the step past the limit; a step adds far less stack than the headroom the stack check keeps,
+    // and that check is a runtime call that showed up in profiles.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(Node at)
     {
-        _steps++;
+        var steps = ++_steps;
+        if ((steps & 3) == 0 || steps > _limits.MaxSteps)
+        {
+            CheckLimits(at);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckLimits(Node at)
+    {
         if (_steps > _limits.MaxSteps)
         {
             throw new RegoException(ErrorCodes.Limit, $"evaluation exceeded the step limit of {_limits.MaxSteps}", at.Location);
@@ -153,8 +166,6 @@ internal sealed partial class Evaluator
                 throw new RegoException(ErrorCodes.Cancel, "evaluation exceeded the time limit", at.Location);
             }
         }
-        // Every fourth step is enough: a step adds far less stack than the headroom the check keeps,
-        // and the check itself is a runtime call that showed up in profiles.
         if ((_steps & 3) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new RegoException(ErrorCodes.Limit, "evaluation exceeded the stack depth", at.Location);
