@@ -10,7 +10,10 @@ internal sealed class SetAccumulator
 {
     private const int ListLimit = 32;
 
-    private readonly List<RegoValue> _list = [];
+    // A fixed buffer rather than a List<RegoValue>: stores into it skip the covariant array-store
+    // check (see Frame), and it never grows past ListLimit.
+    private readonly RegoValue?[] _list = new RegoValue?[ListLimit];
+    private int _count;
     private HashSet<RegoValue>? _hashed;
 
     public void Add(RegoValue v)
@@ -20,23 +23,32 @@ internal sealed class SetAccumulator
             _hashed.Add(v);
             return;
         }
-        _list.Add(v);
-        if (_list.Count > ListLimit)
+        if (_count == ListLimit)
         {
-            _hashed = [.. _list];
-            _list.Clear();
+            _hashed = [.. Members, v];
+            Clear(keepHashed: true);
+            return;
         }
+        Frame.Bind(_list, _count++, v);
     }
 
     public RegoSet Build() =>
         _hashed is not null ? new RegoSet(_hashed)
-        : _list.Count == 0 ? RegoSet.Empty
-        : RegoSet.FromMembers([.. _list]);
+        : _count == 0 ? RegoSet.Empty
+        : RegoSet.FromMembers(Members.ToArray());
+
+    private ReadOnlySpan<RegoValue> Members => _list.AsSpan(0, _count)!;
 
     /// <summary>Empties the accumulator for reuse; the built set does not share its storage.</summary>
-    public void Clear()
+    public void Clear() => Clear(keepHashed: false);
+
+    private void Clear(bool keepHashed)
     {
-        _list.Clear();
-        _hashed = null;
+        Array.Clear(_list, 0, _count);
+        _count = 0;
+        if (!keepHashed)
+        {
+            _hashed = null;
+        }
     }
 }

@@ -45,6 +45,22 @@ public sealed class CompiledPathTests
     }
 
     [Fact]
+    public void LargePartialSets_SwitchToHashingWithoutLosingMembers()
+    {
+        var engine = Compile("""
+            package x
+            all contains n if some n in numbers.range(1, 100)
+            mod contains n % 5 if some n in numbers.range(1, 100)
+            counts := [count(all), count(mod)]
+            found if { some n in all; n == 77 }
+            """);
+
+        Assert.Equal("[100, 5]", engine.EvaluateRule("data.x.counts")!.ToString());
+        Assert.Equal("{0, 1, 2, 3, 4}", engine.EvaluateRule("data.x.mod")!.ToString());
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.x.found"));
+    }
+
+    [Fact]
     public void SetsFromMembersAndFromHashing_AreEqual()
     {
         var engine = Compile("""
