@@ -20,13 +20,13 @@ public sealed class KilledDemoTests : IDisposable
         await using var demo = ChildProcess.Dataspace(_scratch, "demo", "--processes", "--keep", workspace);
         var log = Path.Combine(workspace, "services.log");
         var until = DateTimeOffset.UtcNow.AddMinutes(2);
-        while (!(File.Exists(log) && File.ReadAllText(log).Contains("stdout: connector listening on", StringComparison.Ordinal))) // the broker and a first connector run
+        while (!(File.Exists(log) && File.ReadAllText(log).Contains("broker stdout: broker 88.100.broker listening on", StringComparison.Ordinal))) // its broker runs, and a first connector starts
         {
-            Assert.False(demo.HasExited || DateTimeOffset.UtcNow > until, $"no connector of the demo ever ran:\n{demo.Out}\n{demo.Error}");
+            Assert.False(demo.HasExited || DateTimeOffset.UtcNow > until, $"the demo's broker never ran:\n{demo.Out}\n{demo.Error}");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         var services = ProcessTable.Carrying(workspace).Where(p => p.Id != demo.Id).ToList();
-        Assert.True(services.Count >= 2, $"expected the broker and a connector at least:\n{string.Join('\n', services)}");
+        Assert.True(services.Count >= 1, "the demo runs no service process");
         Assert.All(services, s => Assert.Matches(@"dataspace\.dll (broker|connector) --config ", s.CommandLine));
 
         demo.KillAlone();
