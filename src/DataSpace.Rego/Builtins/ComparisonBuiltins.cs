@@ -17,13 +17,28 @@ internal static class ComparisonBuiltins
         r.Add("internal.print", -1, _ => RegoBoolean.True);
     }
 
-    private static bool Member(RegoValue x, RegoValue coll) => coll switch
+    /// <summary><c>x in coll</c>: an array's or object's value, or a set's element, equal to <paramref name="x"/>.</summary>
+    internal static bool Member(RegoValue x, RegoValue coll)
     {
-        RegoArray a => a.Items.Contains(x),
-        RegoSet s => s.Contains(x),
-        RegoObject o => o.Map.Values.Contains(x),
-        _ => false,
-    };
+        switch (coll)
+        {
+            case RegoArray a:
+                foreach (var item in a.Raw)
+                {
+                    if (item.Equals(x))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            case RegoSet s:
+                return s.Contains(x);
+            case RegoObject o:
+                return o.ContainsValue(x);
+            default:
+                return false;
+        }
+    }
 
     private static bool Member3(RegoValue key, RegoValue value, RegoValue coll) => coll switch
     {

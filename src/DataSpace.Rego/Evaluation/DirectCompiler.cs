@@ -135,8 +135,11 @@ internal sealed class DirectCompiler
         }
         _calls = true;
         _canFail |= target.Builtin is not { } builtin || !TotalBuiltins.Contains(builtin.Name);
-        return target.IsEqual && args.Length == 2
-            ? new DirectTerm.Equal(_policy, args[0], args[1])
-            : new DirectTerm.Call(_policy, target, args, c);
+        return (target.Builtin?.Name, args.Length) switch
+        {
+            ("equal", 2) => new DirectTerm.Equal(_policy, args[0], args[1]),
+            ("internal.member_2", 2) => new DirectTerm.Member(_policy, args[0], args[1]),
+            _ => new DirectTerm.Call(_policy, target, args, c),
+        };
     }
 }

@@ -114,6 +114,13 @@ internal abstract class DirectTerm
             left.Eval(ev, f) is { } x && right.Eval(ev, f) is { } y ? RegoBoolean.Of(x.Equals(y)) : null;
     }
 
+    /// <summary><c>x in coll</c> (<c>internal.member_2</c>) without an argument array.</summary>
+    public sealed class Member(CompiledPolicy policy, DirectTerm item, DirectTerm collection) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) =>
+            item.Eval(ev, f) is { } x && collection.Eval(ev, f) is { } c ? RegoBoolean.Of(Builtins.ComparisonBuiltins.Member(x, c)) : null;
+    }
+
     /// <summary>A builtin or user function call; arguments undefined make the call undefined.</summary>
     public sealed class Call(CompiledPolicy policy, CallTarget target, DirectTerm[] args, Ast.CallTerm original) : DirectTerm(policy)
     {

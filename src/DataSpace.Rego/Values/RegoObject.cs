@@ -95,6 +95,30 @@ public sealed class RegoObject : RegoValue
         return _map!.TryGetValue(key, out value!);
     }
 
+    /// <summary>Whether some entry's value equals <paramref name="value"/>; in no particular order, so neither sorting nor hashing.</summary>
+    internal bool ContainsValue(RegoValue value)
+    {
+        if (_entries is not null)
+        {
+            foreach (var (_, v) in _entries)
+            {
+                if (v.Equals(value))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        foreach (var v in _map!.Values)
+        {
+            if (v.Equals(value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The value at a string key, or null.</summary>
     public RegoValue? this[string key] => TryGetValue(new RegoString(key), out var v) ? v : null;
 
