@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Transfer throughput, side by side in one run on the same file: a full DataSpace transfer between
 # two connector processes on loopback (read blob → age-encrypt → sign manifest → HTTP → verify →
-# decrypt-check → store, plus the ledger entries before and after) vs `curl` copying the plain file
+# decrypt-check → store, plus the ledger entries before and after; after a 64 MiB warm-up transfer) vs `curl` copying the plain file
 # from a static HTTP server vs the `age -r | age -d` pipeline. Prints a Markdown table with the
 # throughput and the peak RSS of both connectors (VmHWM). Usage: scripts/bench/transfer-compare.sh [MiB=1024]
 set -euo pipefail
@@ -43,17 +43,31 @@ done
 S="Authorization: Bearer $(cat "$work/steel/api.token")"; P="Authorization: Bearer $(cat "$work/parts/api.token")"
 review=$(date -u -d '+1 year' +%Y-%m-%dT00:00:00Z); from=$(date -u -d '-1 day' +%Y-%m-%dT00:00:00Z); until=$(date -u -d '+30 days' +%Y-%m-%dT00:00:00Z)
 echo "{\"category\":\"general\",\"domain\":\"production\",\"sector\":\"C31\",\"personalInfo\":{\"contains\":false},\"crossBorder\":{\"status\":\"domestic-only\",\"approvals\":[]},\"tradeSecret\":false,\"derivedFrom\":[],\"reviewBy\":\"$review\"}" > "$work/label.json"
-curl -fs -X POST "http://127.0.0.1:$p/assets" -H "$S" -F id=BIG-1 -F label=@"$work/label.json" -F file=@"$work/data.bin" >/dev/null
-offer=$(curl -fs -X POST "http://127.0.0.1:$p/offers" -H "$S" -H 'content-type: application/json' \
-  -d "{\"assetId\":\"88.608.1001/BIG-1\",\"terms\":{\"purposes\":[\"quality-analysis\"],\"validFrom\":\"$from\",\"validUntil\":\"$until\",\"maxUses\":5,\"delivery\":[\"copy\"],\"public\":false,\"audience\":[\"88.608.2002\"],\"notifyProvider\":false}}" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["offer"]["id"])')
-agreement=$(curl -fs -X POST "http://127.0.0.1:$c/negotiations" -H "$P" -H 'content-type: application/json' \
-  -d "{\"offerId\":\"$offer\",\"purpose\":\"quality-analysis\",\"destination\":\"CN\",\"terms\":{\"purposes\":[\"quality-analysis\"],\"validFrom\":\"$from\",\"validUntil\":\"$until\",\"maxUses\":5}}" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["agreement"]["body"]["agreementId"])')
+# An asset registered, offered to the consumer and agreed; prints the agreement id.
+agree() { # asset-id file
+  curl -fs -X POST "http://127.0.0.1:$p/assets" -H "$S" -F id="$1" -F label=@"$work/label.json" -F file=@"$2" >/dev/null
+  local offer
+  offer=$(curl -fs -X POST "http://127.0.0.1:$p/offers" -H "$S" -H 'content-type: application/json' \
+    -d "{\"assetId\":\"88.608.1001/$1\",\"terms\":{\"purposes\":[\"quality-analysis\"],\"validFrom\":\"$from\",\"validUntil\":\"$until\",\"maxUses\":5,\"delivery\":[\"copy\"],\"public\":false,\"audience\":[\"88.608.2002\"],\"notifyProvider\":false}}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["offer"]["id"])')
+  curl -fs -X POST "http://127.0.0.1:$c/negotiations" -H "$P" -H 'content-type: application/json' \
+    -d "{\"offerId\":\"$offer\",\"purpose\":\"quality-analysis\",\"destination\":\"CN\",\"terms\":{\"purposes\":[\"quality-analysis\"],\"validFrom\":\"$from\",\"validUntil\":\"$until\",\"maxUses\":5}}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["agreement"]["body"]["agreementId"])'
+}
+receive() { curl -fs -X POST "http://127.0.0.1:$c/received" -H "$P" -H 'content-type: application/json' -d "{\"agreementId\":\"$1\"}" >"$work/received.json"; }
 
+# A long-running connector has compiled its transfer path long before a big transfer comes: warm
+# both up with a 64 MiB transfer first, so the measured one is not also the JIT compiler's work.
+head -c $((64 << 20)) /dev/urandom > "$work/warm.bin"
+receive "$(agree WARM-1 "$work/warm.bin")"
+agreement=$(agree BIG-1 "$work/data.bin")
+
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+provider_cpu0=$(cpu "$provider_pid"); consumer_cpu0=$(cpu "$consumer_pid")
 t0=$(seconds)
-curl -fs -X POST "http://127.0.0.1:$c/received" -H "$P" -H 'content-type: application/json' -d "{\"agreementId\":\"$agreement\"}" >"$work/received.json"
+receive "$agreement"
 t1=$(seconds); dataspace_s=$(echo "$t1 - $t0" | bc)
+provider_cpu=$(echo "$(cpu "$provider_pid") - $provider_cpu0" | bc); consumer_cpu=$(echo "$(cpu "$consumer_pid") - $consumer_cpu0" | bc)
 provider_rss=$(peak "$provider_pid"); consumer_rss=$(peak "$consumer_pid")
 
 (cd "$work" && exec python3 -m http.server "$h" --bind 127.0.0.1 >/dev/null 2>&1) & pids+=($!)
@@ -67,8 +81,8 @@ cmp -s "$work/plain.bin" "$work/data.bin"
 
 echo "$mib MiB on $(nproc) cores, $(date -u +%Y-%m-%d), loopback; broker and both connectors as separate processes."
 echo
-echo "| path | time | throughput | peak RSS |"
-echo "|---|---|---|---|"
-echo "| DataSpace transfer (POST /received, provider → consumer, verified and stored) | ${dataspace_s} s | $(rate "$dataspace_s") | provider $provider_rss, consumer $consumer_rss |"
-echo "| curl from python3 -m http.server (plain copy) | ${curl_s} s | $(rate "$curl_s") | – |"
-echo "| age -r \| age -d | ${age_s} s | $(rate "$age_s") | – |"
+echo "| path | time | throughput | peak RSS | CPU time |"
+echo "|---|---|---|---|---|"
+echo "| DataSpace transfer (POST /received, provider → consumer, verified and stored) | ${dataspace_s} s | $(rate "$dataspace_s") | provider $provider_rss, consumer $consumer_rss | provider ${provider_cpu} s, consumer ${consumer_cpu} s |"
+echo "| curl from python3 -m http.server (plain copy) | ${curl_s} s | $(rate "$curl_s") | – | – |"
+echo "| age -r \| age -d | ${age_s} s | $(rate "$age_s") | – | – |"

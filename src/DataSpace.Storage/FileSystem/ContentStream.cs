@@ -2,11 +2,14 @@ namespace DataSpace.Storage.FileSystem;
 
 /// <summary>
 /// A read-only, seekable view of a blob file's content: the bytes after the header line, with positions
-/// and length relative to the content. Owns the file handle.
+/// and length relative to the content. Owns the file handle. What it has read is released from the
+/// page cache every <see cref="WriteBehind.FlushEvery"/> bytes, as puts release what they wrote
+/// (see <see cref="PageCache"/>).
 /// </summary>
 internal sealed class ContentStream(FileStream file, long offset) : Stream
 {
     private readonly long _length = file.Length - offset;
+    private long _released;
 
     public override bool CanRead => true;
 
@@ -28,13 +31,13 @@ internal sealed class ContentStream(FileStream file, long offset) : Stream
 
     public override int Read(byte[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
-    public override int Read(Span<byte> buffer) => file.Read(buffer[..Clamp(buffer.Length)]);
+    public override int Read(Span<byte> buffer) => ReadBehind(file.Read(buffer[..Clamp(buffer.Length)]));
 
     public override Task<int> ReadAsync(byte[] buffer, int index, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(index, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        file.ReadAsync(buffer[..Clamp(buffer.Length)], cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ReadBehind(await file.ReadAsync(buffer[..Clamp(buffer.Length)], cancellationToken).ConfigureAwait(false));
 
     public override long Seek(long distance, SeekOrigin origin)
     {
@@ -69,6 +72,17 @@ internal sealed class ContentStream(FileStream file, long offset) : Stream
     {
         await file.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private int ReadBehind(int read)
+    {
+        var position = file.Position;
+        if (position - _released >= WriteBehind.FlushEvery)
+        {
+            PageCache.Release(file.SafeFileHandle, _released, position - _released);
+            _released = position;
+        }
+        return read;
     }
 
     // A published blob file never changes, but a reader must not stray past the content whatever happens.

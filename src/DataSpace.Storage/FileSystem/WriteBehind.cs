@@ -3,7 +3,8 @@ using Microsoft.Win32.SafeHandles;
 namespace DataSpace.Storage.FileSystem;
 
 /// <summary>
-/// Flushes a file being written to disk in the background, every <see cref="FlushEvery"/> bytes.
+/// Flushes a file being written to disk in the background, every <see cref="FlushEvery"/> bytes,
+/// and then releases the flushed part from the page cache (<see cref="PageCache"/>).
 /// </summary>
 /// <remarks>
 /// A put must fsync before it publishes. Left to the end, that fsync writes the whole file out while
@@ -20,17 +21,24 @@ internal sealed class WriteBehind(SafeFileHandle file) : IAsyncDisposable
 
     private Task _flushing = Task.CompletedTask;
     private long _unflushed;
+    private long _written;
 
     /// <summary>Counts <paramref name="bytes"/> just written; starts a flush when enough are waiting and none runs.</summary>
     public void Written(long bytes)
     {
         _unflushed += bytes;
+        _written += bytes;
         if (_unflushed < FlushEvery || !_flushing.IsCompleted)
         {
             return;
         }
         _unflushed = 0;
-        _flushing = Task.Run(() => RandomAccess.FlushToDisk(file));
+        var flushed = _written;
+        _flushing = Task.Run(() =>
+        {
+            RandomAccess.FlushToDisk(file);
+            PageCache.Release(file, 0, flushed);
+        });
     }
 
     public async ValueTask DisposeAsync() => await _flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
