@@ -70,7 +70,7 @@ internal sealed partial class Evaluator
         for (var r = rule; r is not null; r = r.Else)
         {
             var value = r.Head.Value is null or ScalarTerm && args is null && Fired is null
-                ? (BodyHolds(r, NewFrame(r.SlotCount)) ? (r.Head.Value as ScalarTerm ?? TrueTerm).Value : null)
+                ? (BodyHolds(r) ? (r.Head.Value as ScalarTerm ?? TrueTerm).Value : null)
                 : EvalRule(r, args);
             if (value is not null)
             {
@@ -83,7 +83,7 @@ internal sealed partial class Evaluator
     /// <summary>One rule of a chain: its value, or null when its body has no solution.</summary>
     private RegoValue? EvalRule(Rule r, RegoValue[]? args)
     {
-        var frame = new RegoValue?[r.SlotCount];
+        var frame = _frames.Rent(r.SlotCount);
         RegoValue? value = null;
         var valueTerm = r.Head.Value ?? TrueTerm;
         var constant = valueTerm is ScalarTerm;
@@ -112,13 +112,15 @@ internal sealed partial class Evaluator
         finally
         {
             Leave();
+            _frames.Return(frame);
         }
         return value;
     }
 
     /// <summary>Whether a rule body has at least one solution; stops at the first.</summary>
-    private bool BodyHolds(Rule r, RegoValue?[] frame)
+    private bool BodyHolds(Rule r)
     {
+        var frame = _frames.Rent(r.SlotCount);
         // The flag is saved and restored around the search because rules evaluated inside the body
         // use it too; the shared delegate saves a closure per rule evaluation.
         var outer = _holds;
@@ -137,6 +139,7 @@ internal sealed partial class Evaluator
         {
             Leave();
             _holds = outer;
+            _frames.Return(frame);
         }
     }
 
@@ -155,7 +158,7 @@ internal sealed partial class Evaluator
         {
             foreach (var rule in node.Sets)
             {
-                var frame = NewFrame(rule.SlotCount);
+                var frame = _frames.Rent(rule.SlotCount);
                 (_member, _memberFrame, _memberRule) = (rule.Head.Member!, frame, rule);
                 Enter(rule);
                 try
@@ -165,6 +168,7 @@ internal sealed partial class Evaluator
                 finally
                 {
                     Leave();
+                    _frames.Return(frame);
                 }
             }
             return members.Build();
@@ -206,9 +210,6 @@ internal sealed partial class Evaluator
             Fired?.Add(rule);
             return true;
         });
-
-    /// <summary>A rule's frame; rules without variables share one empty frame.</summary>
-    private static RegoValue?[] NewFrame(int slots) => slots == 0 ? [] : new RegoValue?[slots];
 
     /// <summary>Adds the entries of ref-head rules (<c>p[k] := v</c>, <c>p[a].b[c] := v</c>) rooted at a node.</summary>
     private void AddObjectRules(RuleNode node, ObjectBuilder builder)

@@ -23,6 +23,7 @@ internal sealed partial class Evaluator
 
     private readonly BuiltinContext _builtins = new();
     private readonly EvalState _root = new() { IsRoot = true };
+    private readonly FramePool _frames = new();
     private CompiledPolicy _policy = null!;
     private EvalLimits _limits;
     private long _steps;
@@ -74,7 +75,7 @@ internal sealed partial class Evaluator
     {
         // Most decision queries have one solution.
         var solutions = new List<IReadOnlyDictionary<string, RegoValue>>(1);
-        var frame = new RegoValue?[frameSize];
+        var frame = _frames.Rent(frameSize);
         _solutions = solutions;
         _output = output;
         _queryFrame = frame;
@@ -87,6 +88,7 @@ internal sealed partial class Evaluator
             _solutions = null;
             _output = null;
             _queryFrame = null;
+            _frames.Return(frame);
         }
         return solutions;
     }
@@ -97,7 +99,7 @@ internal sealed partial class Evaluator
     /// </summary>
     public RegoValue? RunQueryFirst(Body query, int frameSize, int slot)
     {
-        var frame = new RegoValue?[frameSize];
+        var frame = _frames.Rent(frameSize);
         _queryFrame = frame;
         _firstSlot = slot;
         _first = null;
@@ -110,6 +112,7 @@ internal sealed partial class Evaluator
         {
             _queryFrame = null;
             _first = null;
+            _frames.Return(frame);
         }
     }
 
