@@ -15,4 +15,7 @@ internal sealed class SomeInExpr(Term? key, Term value, Term collection, SourceL
     /// in any order; 2 when one can. Benign race: every thread computes the same answer.
     /// </summary>
     public byte RestCannotFail { get; set; }
+
+    /// <summary>Like <see cref="RestCannotFail"/>, and the rest reads no rule either (see <c>Evaluator.Stream.cs</c>).</summary>
+    public byte RestIsPure { get; set; }
 }

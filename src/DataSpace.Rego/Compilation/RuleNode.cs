@@ -26,6 +26,9 @@ internal sealed class RuleNode(string[] path)
 
     public Dictionary<string, RuleNode> Children { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Set by the evaluator on first use: 1 when the node is a partial set whose members can be streamed to a search (see <c>Evaluator.Stream.cs</c>), 2 when not.</summary>
+    public byte Streamable { get; set; }
+
     public List<Rule> Complete { get; } = [];
 
     public List<Rule> Sets { get; } = [];

@@ -15,6 +15,7 @@ internal sealed class DirectCompiler
     private readonly SortedSet<int> _slots = [];
     private bool _calls;
     private bool _canFail;
+    private bool _readsRules;
 
     // Builtins that answer for any arguments: comparisons and membership under OPA's total order.
     private static readonly HashSet<string> TotalBuiltins = new(StringComparer.Ordinal)
@@ -34,6 +35,7 @@ internal sealed class DirectCompiler
         compiled.Slots = [.. compiler._slots];
         compiled.HasCalls = compiler._calls;
         compiled.CanFail = compiler._canFail;
+        compiled.ReadsRules = compiler._readsRules;
         return compiled;
     }
 
@@ -95,6 +97,7 @@ internal sealed class DirectCompiler
     {
         if (RulePrefix.Find(_policy.Root, ops) is { Node: { } leaf } prefix)
         {
+            _readsRules = true;
             return All(ops[prefix.Depth..]) is { } rest ? new DirectTerm.Data(_policy, leaf, null, rest, original) : null;
         }
         RuleNode? node = _policy.Root;

@@ -32,6 +32,9 @@ internal abstract class DirectTerm
     /// </summary>
     public bool CanFail { get; set; }
 
+    /// <summary>The term reads a rule's value (whose evaluation may fail, or be in progress).</summary>
+    public bool ReadsRules { get; set; }
+
     /// <summary>The term's single value with the current bindings; null when undefined.</summary>
     public abstract RegoValue? Eval(Evaluator ev, RegoValue?[] f);
 
@@ -96,6 +99,12 @@ internal abstract class DirectTerm
     /// </summary>
     public sealed class Data(CompiledPolicy policy, RuleNode? rule, RegoValue? baseValue, DirectTerm[] ops, Ast.Term original) : DirectTerm(policy)
     {
+        /// <summary>The rule whose value the reference reads, if any.</summary>
+        public RuleNode? Rule => rule;
+
+        /// <summary>How many operands follow the rule or base value.</summary>
+        public int OperandCount => ops.Length;
+
         public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
         {
             if (ev.HasDataOverrides)

@@ -17,6 +17,10 @@ internal sealed partial class Evaluator
 
     private bool IterateInPlace(SomeInExpr s, Body body, int index, RegoValue?[] f, Func<bool> k)
     {
+        if (StreamableSet(s, body, index, k) is { } rule)
+        {
+            return StreamSet(rule, s, body, index, f, k);
+        }
         Step(s);
         switch (EvalDirect(s.Collection, f))
         {
@@ -67,33 +71,10 @@ internal sealed partial class Evaluator
         }
         if (s.RestCannotFail == 0)
         {
-            s.RestCannotFail = RestCannotFail(body, index + 1) ? (byte)1 : (byte)2;
+            s.RestCannotFail = CannotFail(body, index + 1, readsRules: true) ? (byte)1 : (byte)2;
         }
         return s.RestCannotFail != 1;
     }
-
-    private bool RestCannotFail(Body body, int from)
-    {
-        for (var i = from; i < body.Exprs.Count; i++)
-        {
-            var e = body.Exprs[i];
-            var total = e.With.Length == 0 && e switch
-            {
-                SomeExpr => true,
-                TermExpr t => CannotFail(t.Term),
-                UnifyExpr u => CannotFail(u.Left) && CannotFail(u.Right),
-                SomeInExpr si => CannotFail(si.Collection) && CannotFail(si.Value) && (si.Key is null || CannotFail(si.Key)),
-                _ => false,
-            };
-            if (!total)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private bool CannotFail(Term t) => CompiledOf(t) is { CanFail: false };
 
     /// <summary>Matches one element and runs the rest of the body; the key first, as the general path does.</summary>
     private bool BindAndContinue(SomeInExpr s, RegoValue key, RegoValue item, Body body, int index, RegoValue?[] f, Func<bool> k)

@@ -45,6 +45,73 @@ public sealed class CompiledPathTests
     }
 
     [Fact]
+    public void SearchOverAPartialSet_StreamsMembersAndLeavesTheSetToBeBuiltLater()
+    {
+        var engine = Compile("""
+            package x
+            granted contains grant if {
+                some role in data.roles[input.user]
+                some grant in data.grants[role]
+            }
+            granted contains "extra" if input.extra
+            allow if {
+                some g in granted
+                g == input.want
+            }
+            both := [allow, count(granted)]
+            """, """{"roles": {"bob": ["a", "b"]}, "grants": {"a": ["r", "w"], "b": ["w", "x"]}}""");
+
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.x.allow", RegoValue.ParseJson("""{"user": "bob", "want": "x"}""")));
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.x.allow", RegoValue.ParseJson("""{"user": "bob", "want": "extra", "extra": true}""")));
+        Assert.Null(engine.EvaluateRule("data.x.allow", RegoValue.ParseJson("""{"user": "bob", "want": "y"}""")));
+        Assert.Equal("[true, 3]", engine.EvaluateRule("data.x.both", RegoValue.ParseJson("""{"user": "bob", "want": "r"}"""))!.ToString());
+    }
+
+    [Fact]
+    public void SetWhoseRulesCanFail_IsBuiltBeforeTheSearch()
+    {
+        // Streaming would find 1 and stop before the second rule's error; OPA builds the set first.
+        var engine = Compile("""
+            package x
+            s contains v if some v in [1, 2]
+            s contains n if n := to_number(input.bad)
+            p if { some v in s; v == 1 }
+            """);
+
+        var error = Assert.Throws<RegoException>(() =>
+            engine.EvaluateRule("data.x.p", RegoValue.ParseJson("""{"bad": "a"}"""), new RegoEvaluationOptions { StrictBuiltinErrors = true }));
+        Assert.Equal("eval_builtin_error", error.Code);
+    }
+
+    [Fact]
+    public void SetWhoseRulesReadAConflictingRule_IsBuiltBeforeTheSearch()
+    {
+        var engine = Compile("""
+            package x
+            c := 1 if input.on
+            c := 2 if input.on
+            s contains v if some v in [1, 2]
+            s contains c if input.on
+            p if { some v in s; v == 1 }
+            """);
+
+        var error = Assert.Throws<RegoException>(() => engine.EvaluateRule("data.x.p", RegoValue.ParseJson("""{"on": true}""")));
+        Assert.Equal("eval_conflict_error", error.Code);
+    }
+
+    [Fact]
+    public void SearchThatReadsTheSetAgain_SeesItsValue()
+    {
+        var engine = Compile("""
+            package x
+            s contains v if some v in input.xs
+            p if { some v in s; s[v]; v == 2 }
+            """);
+
+        Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.x.p", RegoValue.ParseJson("""{"xs": [1, 2]}""")));
+    }
+
+    [Fact]
     public void LargePartialSets_SwitchToHashingWithoutLosingMembers()
     {
         var engine = Compile("""
