@@ -24,13 +24,18 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private readonly FileBlobLayout _layout;
 
-    /// <summary>Opens the store in <paramref name="root"/>, creating the directory if it is missing.</summary>
+    /// <summary>
+    /// Opens the store in <paramref name="root"/>, creating the directory if it is missing, and removes the
+    /// temp files of puts whose process died.
+    /// </summary>
     public FileSystemBlobStore(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         Directory.CreateDirectory(Root);
         _layout = new FileBlobLayout(Root);
+        // A process that died mid-put left its temp file; nothing else would remove it until the same key is written again.
+        TempFiles.SweepAbandonedBelow(Root);
     }
 
     /// <summary>The full path of the store's directory.</summary>

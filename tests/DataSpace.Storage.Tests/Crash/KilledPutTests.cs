@@ -25,16 +25,36 @@ public sealed class KilledPutTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task FileSystem_PutKilledMidStream_OldVersionStaysAndTheTempFileIsInvisible()
+    public async Task FileSystem_PutKilledMidStream_OldVersionStaysTheTempFileIsInvisibleAndGoesWhenTheStoreReopens()
     {
         var store = new FileSystemBlobStore(_directory.Path);
         var old = await store.PutAsync(KilledPutWriter.Key, Content.Of([1, 2, 3]), Content.Metadata(("v", "old")), Token);
+        var keyDirectory = Path.Combine(_directory.Path, "88.608.8889", "PRD-0001");
 
         await KillWriterMidPutAsync("fs:" + _directory.Path);
 
-        var leftovers = Directory.GetFiles(Path.Combine(_directory.Path, "88.608.8889", "PRD-0001"), ".blob.*.tmp");
+        var leftovers = Directory.GetFiles(keyDirectory, ".blob.*.tmp");
         Assert.True(new FileInfo(Assert.Single(leftovers)).Length > Streamed / 2, "the put was killed before it stored anything");
         await AssertOldVersionAsync(store, old);
+
+        // The connector restarting after the crash: its writer is gone, so the partial file goes at once.
+        var reopened = new FileSystemBlobStore(_directory.Path);
+        Assert.Empty(Directory.GetFiles(keyDirectory, ".blob.*.tmp"));
+        await AssertOldVersionAsync(reopened, old);
+    }
+
+    [Fact]
+    public async Task FileSystem_PutKilledMidStream_TheNextPutOfTheKeyRemovesItsTempFile()
+    {
+        var store = new FileSystemBlobStore(_directory.Path);
+        var keyDirectory = Path.Combine(_directory.Path, "88.608.8889", "PRD-0001");
+
+        await KillWriterMidPutAsync("fs:" + _directory.Path);
+        Assert.Single(Directory.GetFiles(keyDirectory, ".blob.*.tmp"));
+        await store.PutAsync(KilledPutWriter.Key, Content.Of([4, 5]), Content.None, Token);
+
+        Assert.Empty(Directory.GetFiles(keyDirectory, ".blob.*.tmp"));
+        Assert.Equal([KilledPutWriter.Key], await store.ListAsync("", Token).Select(info => info.Key).ToListAsync(Token));
     }
 
     [Fact]
