@@ -69,6 +69,21 @@ internal abstract class DirectTerm
         return v;
     }
 
+    /// <summary>Every term's value, or null when one is undefined.</summary>
+    protected static RegoValue[]? EvalAll(DirectTerm[] terms, Evaluator ev, RegoValue?[] f)
+    {
+        var values = new RegoValue[terms.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (terms[i].Eval(ev, f) is not { } v)
+            {
+                return null;
+            }
+            values[i] = v;
+        }
+        return values;
+    }
+
     public sealed class Constant(CompiledPolicy policy, RegoValue? value) : DirectTerm(policy)
     {
         public RegoValue? Value { get; } = value;
@@ -133,35 +148,13 @@ internal abstract class DirectTerm
     /// <summary>A builtin or user function call; arguments undefined make the call undefined.</summary>
     public sealed class Call(CompiledPolicy policy, CallTarget target, DirectTerm[] args, Ast.CallTerm original) : DirectTerm(policy)
     {
-        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
-        {
-            var values = new RegoValue[args.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (args[i].Eval(ev, f) is not { } a)
-                {
-                    return null;
-                }
-                values[i] = a;
-            }
-            return ev.InvokeDirect(target, values, original);
-        }
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) =>
+            EvalAll(args, ev, f) is { } values ? ev.InvokeDirect(target, values, original) : null;
     }
 
     public sealed class Array(CompiledPolicy policy, DirectTerm[] items) : DirectTerm(policy)
     {
-        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f)
-        {
-            var values = new RegoValue[items.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (items[i].Eval(ev, f) is not { } v)
-                {
-                    return null;
-                }
-                values[i] = v;
-            }
-            return new RegoArray(values);
-        }
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) =>
+            EvalAll(items, ev, f) is { } values ? new RegoArray(values) : null;
     }
 }

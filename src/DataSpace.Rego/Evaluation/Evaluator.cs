@@ -75,43 +75,47 @@ internal sealed partial class Evaluator
     {
         // Most decision queries have one solution.
         var solutions = new List<IReadOnlyDictionary<string, RegoValue>>(1);
-        var frame = _frames.Rent(frameSize);
-        _solutions = solutions;
-        _output = output;
-        _queryFrame = frame;
+        (_solutions, _output) = (solutions, output);
         try
         {
-            EvalBody(query, 0, frame, _collect ??= CollectSolution);
+            RunQuery(query, frameSize, _collect ??= CollectSolution);
         }
         finally
         {
-            _solutions = null;
-            _output = null;
-            _queryFrame = null;
-            _frames.Return(frame);
+            (_solutions, _output) = (null, null);
         }
         return solutions;
     }
 
     /// <summary>
     /// Runs a compiled query for the value of one frame slot in its first solution, without building
-    /// solutions. Later solutions are still evaluated, so their errors are raised as in <see cref="RunQuery"/>.
+    /// solutions. Later solutions are still evaluated, so their errors are raised as in <see cref="RunQuery(Body, int, QueryOutput)"/>.
     /// </summary>
     public RegoValue? RunQueryFirst(Body query, int frameSize, int slot)
     {
-        var frame = _frames.Rent(frameSize);
-        _queryFrame = frame;
-        _firstSlot = slot;
-        _first = null;
+        (_firstSlot, _first) = (slot, null);
         try
         {
-            EvalBody(query, 0, frame, _captureFirst ??= CaptureFirst);
+            RunQuery(query, frameSize, _captureFirst ??= CaptureFirst);
             return _first;
         }
         finally
         {
-            _queryFrame = null;
             _first = null;
+        }
+    }
+
+    private void RunQuery(Body query, int frameSize, Func<bool> onSolution)
+    {
+        var frame = _frames.Rent(frameSize);
+        _queryFrame = frame;
+        try
+        {
+            EvalBody(query, 0, frame, onSolution);
+        }
+        finally
+        {
+            _queryFrame = null;
             _frames.Return(frame);
         }
     }
