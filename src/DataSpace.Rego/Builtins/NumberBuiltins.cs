@@ -32,7 +32,8 @@ internal static class NumberBuiltins
         var s = Args.Integer(a, 1, fn);
         if (s < 0)
         {
-            throw Args.Error(fn, "must be an unsigned integer number but got a negative integer");
+            // A type error in OPA, naming the operand.
+            throw new BuiltinException(Evaluation.ErrorCodes.Type, $"{fn}: operand 2 must be an unsigned integer number but got a negative integer");
         }
         return (int)BigInteger.Min(s, 1 << 20);
     }
