@@ -314,6 +314,13 @@ internal sealed class Lexer
                 _line++;
                 _lineStart = _pos + 1;
             }
+            if (c == '\\' && raw && _pos + 1 < limit && _src[_pos + 1] == '{')
+            {
+                // In a raw template only `\{` is an escape: a literal brace, not an expression.
+                sb.Append('{');
+                _pos += 2;
+                continue;
+            }
             if (c == '\\' && !raw)
             {
                 _pos++;
