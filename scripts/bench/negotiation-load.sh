@@ -29,9 +29,9 @@ echo "|---|---|---|---|---|---|"
 for n in "${clients[@]}"; do
   rm -rf "$work/run"; mkdir -p "$work/run"
   bport=$((20000 + RANDOM % 20000)); cport=$((bport + 1))
-  (cd "$repo" && "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!)
+  (cd "$repo" && exec "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!)
   "${dataspace[@]}" keys new --id 88.608.1001 --out "$work/run/provider.key.json" >/dev/null
-  (cd "$repo" && "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!)
+  (cd "$repo" && exec "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!)
   wait_healthy "http://127.0.0.1:$bport"; wait_healthy "http://127.0.0.1:$cport"
   "${load[@]}" --broker "http://127.0.0.1:$bport" --operator-token "$work/run/broker/operator.token" \
     --provider-key "$work/run/provider.key.json" --provider "http://127.0.0.1:$cport" --provider-api-token "$work/run/provider/api.token" \
