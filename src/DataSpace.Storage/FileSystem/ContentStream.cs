@@ -3,7 +3,7 @@ namespace DataSpace.Storage.FileSystem;
 /// <summary>
 /// A read-only, seekable view of a blob file's content: the bytes after the header line, with positions
 /// and length relative to the content. Owns the file handle. What it has read is released from the
-/// page cache every <see cref="WriteBehind.FlushEvery"/> bytes, as puts release what they wrote
+/// page cache every <see cref="PageCache.ReleaseEvery"/> bytes, as puts release what they wrote
 /// (see <see cref="PageCache"/>).
 /// </summary>
 internal sealed class ContentStream(FileStream file, long offset) : Stream
@@ -77,7 +77,7 @@ internal sealed class ContentStream(FileStream file, long offset) : Stream
     private int ReadBehind(int read)
     {
         var position = file.Position;
-        if (position - _released >= WriteBehind.FlushEvery)
+        if (position - _released >= PageCache.ReleaseEvery)
         {
             PageCache.Release(file.SafeFileHandle, _released, position - _released);
             _released = position;

@@ -16,6 +16,9 @@ namespace DataSpace.Storage.FileSystem;
 /// </remarks>
 internal static class PageCache
 {
+    /// <summary>How much a writer or reader lets pass before it releases it (and a writer flushes it).</summary>
+    public const long ReleaseEvery = 64L << 20;
+
     private const int DontNeed = 4;
 
     public static void Release(SafeFileHandle file, long offset, long length)

@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace DataSpace.Storage.FileSystem;
 
 /// <summary>
-/// Flushes a file being written to disk in the background, every <see cref="FlushEvery"/> bytes,
+/// Flushes a file being written to disk in the background, every <see cref="PageCache.ReleaseEvery"/> bytes,
 /// and then releases the flushed part from the page cache (<see cref="PageCache"/>).
 /// </summary>
 /// <remarks>
@@ -17,23 +17,19 @@ namespace DataSpace.Storage.FileSystem;
 /// </remarks>
 internal sealed class WriteBehind(SafeFileHandle file) : IAsyncDisposable
 {
-    public const long FlushEvery = 64L << 20;
-
     private Task _flushing = Task.CompletedTask;
-    private long _unflushed;
     private long _written;
+    private long _flushStartedAt;
 
     /// <summary>Counts <paramref name="bytes"/> just written; starts a flush when enough are waiting and none runs.</summary>
     public void Written(long bytes)
     {
-        _unflushed += bytes;
         _written += bytes;
-        if (_unflushed < FlushEvery || !_flushing.IsCompleted)
+        if (_written - _flushStartedAt < PageCache.ReleaseEvery || !_flushing.IsCompleted)
         {
             return;
         }
-        _unflushed = 0;
-        var flushed = _written;
+        var flushed = _flushStartedAt = _written;
         _flushing = Task.Run(() =>
         {
             RandomAccess.FlushToDisk(file);
