@@ -19,7 +19,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     private const int PathCacheLimit = 1024;
     private readonly ConcurrentDictionary<string, (string Text, PreparedQuery Query)> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
-    private readonly EmbeddedPolicyOptions _options;
+    private readonly DecisionClock _clock;
 
     // The limits every decision runs under; the clock and cancellation are passed per decision.
     private readonly RegoEvaluationOptions _limits;
@@ -28,7 +28,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     {
         Bundle = bundle;
         Rego = engine;
-        _options = options;
+        _clock = new DecisionClock(options.TimeProvider);
         _limits = new RegoEvaluationOptions
         {
             Timeout = options.Timeout,
@@ -60,8 +60,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     public PolicyDecision Evaluate(string path, JsonNode? input, CancellationToken cancellationToken = default)
     {
         var (text, query) = Prepared(path);
-        var started = _options.TimeProvider.GetUtcNow();
-        var clock = Stopwatch.GetTimestamp();
+        var (clock, started) = _clock.Now();
         PolicyOutcome outcome;
         JsonNode? result = null;
         string? error = null;
