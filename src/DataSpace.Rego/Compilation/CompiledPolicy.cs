@@ -16,4 +16,12 @@ internal sealed class CompiledPolicy(IReadOnlyList<Module> modules, RuleNode roo
 
     /// <summary>How many nodes the rule tree has, numbered once here.</summary>
     public int RuleNodeCount { get; } = root.Number();
+
+    private int _inputPaths;
+
+    /// <summary>How many constant paths into the input have been compiled (see <see cref="Evaluation.DirectTerm.InputPath"/>).</summary>
+    public int InputPathCount => Volatile.Read(ref _inputPaths);
+
+    /// <summary>Numbers a newly compiled constant path into the input; terms compile on first use, from any thread.</summary>
+    public int NextInputPathIndex() => Interlocked.Increment(ref _inputPaths) - 1;
 }

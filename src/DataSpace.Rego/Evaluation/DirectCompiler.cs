@@ -71,8 +71,19 @@ internal sealed class DirectCompiler
         }
     }
 
-    private DirectTerm? Path(DirectTerm head, Term[] ops) =>
-        All(ops) is { } compiled ? new DirectTerm.Path(_policy, head, compiled) : null;
+    private DirectTerm? Path(DirectTerm head, Term[] ops)
+    {
+        if (All(ops) is not { } compiled)
+        {
+            return null;
+        }
+        if (head is DirectTerm.Input && compiled.Length > 0 && System.Array.TrueForAll(compiled, op => op is DirectTerm.Constant { Value: not null }))
+        {
+            var keys = System.Array.ConvertAll(compiled, op => ((DirectTerm.Constant)op).Value!);
+            return new DirectTerm.InputPath(_policy, keys, _policy.NextInputPathIndex());
+        }
+        return new DirectTerm.Path(_policy, head, compiled);
+    }
 
     private DirectTerm[]? All(Term[] terms)
     {

@@ -101,7 +101,16 @@ internal abstract class DirectTerm
         public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => ev.Input;
     }
 
-    /// <summary>A head value followed by operands: <c>input.user</c>, <c>grant.action</c>, <c>x[i]</c>.</summary>
+    /// <summary>
+    /// A path of constant keys into the input (<c>input.user</c>, <c>input.resource.owner</c>): read
+    /// once per input and evaluation, however often a loop reaches it (see <c>Evaluator.InputPaths.cs</c>).
+    /// </summary>
+    public sealed class InputPath(CompiledPolicy policy, RegoValue[] keys, int index) : DirectTerm(policy)
+    {
+        public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => ev.InputPathValue(index, keys);
+    }
+
+    /// <summary>A head value followed by operands: <c>grant.action</c>, <c>x[i]</c>, <c>input[x]</c>.</summary>
     public sealed class Path(CompiledPolicy policy, DirectTerm head, DirectTerm[] ops) : DirectTerm(policy)
     {
         public override RegoValue? Eval(Evaluator ev, RegoValue?[] f) => Deref(head.Eval(ev, f), ops, ev, f);

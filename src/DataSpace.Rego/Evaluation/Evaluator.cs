@@ -56,6 +56,7 @@ internal sealed partial class Evaluator
     /// <summary>Drops what the evaluation referenced and keeps the evaluator for the thread's next query.</summary>
     public void Return()
     {
+        ForgetInputPaths();
         _root.Reset(null, 0);
         _builtins.Reset(null, default);
         _policy = null!;

@@ -213,4 +213,28 @@ public sealed class CompiledPathTests
 
         Assert.Equal(RegoBoolean.True, engine.EvaluateRule("data.x.same"));
     }
+    [Fact]
+    public void InputPaths_ReadOncePerInput_FollowWithAndTheNextEvaluation()
+    {
+        // input.a is read inside a loop, under `with input as` (another input each time) and
+        // again after it; then the same query runs with another input on the same thread.
+        var engine = Compile("""
+            package x
+            seen := [v | some i in [1, 2, 3]; v := input.a]
+            inner := v if { v := input.a }
+            replaced := [v | some i in [1, 2]; v := inner with input as {"a": i}]
+            after := v if { replaced; v := input.a }
+            missing if { input.b.c }
+            """);
+
+        foreach (var a in new[] { "10", "20" })
+        {
+            var input = RegoValue.ParseJson($$"""{"a": {{a}}}""");
+            Assert.Equal($"[{a}, {a}, {a}]", engine.EvaluateRule("data.x.seen", input)!.ToString());
+            Assert.Equal("[1, 2]", engine.EvaluateRule("data.x.replaced", input)!.ToString());
+            Assert.Equal(a, engine.EvaluateRule("data.x.after", input)!.ToString());
+            Assert.Null(engine.EvaluateRule("data.x.missing", input));
+        }
+        Assert.Null(engine.EvaluateRule("data.x.after", null));
+    }
 }
