@@ -66,7 +66,7 @@ internal sealed partial class Evaluator
         {
             return true;
         }
-        Frame.Bind(f, slot, v);
+        ValueSlots.Store(f, slot, v);
         try
         {
             return EvalBody(body, index + 1, f, k);

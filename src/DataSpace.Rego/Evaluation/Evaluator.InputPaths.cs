@@ -39,7 +39,7 @@ internal sealed partial class Evaluator
             Array.Resize(ref _inputPathValues, size);
         }
         _inputPathStamps[index] = _inputPathStamp;
-        _inputPathValues[index] = value;
+        ValueSlots.Store(_inputPathValues, index, value);
         _inputPathsUsed = Math.Max(_inputPathsUsed, index + 1);
         return value;
     }

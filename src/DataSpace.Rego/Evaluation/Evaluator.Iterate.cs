@@ -121,7 +121,7 @@ internal sealed partial class Evaluator
         boundSlot = -1;
         if (t is VarTerm { Kind: VarKind.Local } var && f[var.Slot] is null)
         {
-            Frame.Bind(f, var.Slot, v);
+            ValueSlots.Store(f, var.Slot, v);
             boundSlot = var.Slot;
             return true;
         }

@@ -87,7 +87,7 @@ internal sealed partial class Evaluator
         IterateKeys(v, (key, child) =>
         {
             Tick(var);
-            Frame.Bind(f, var.Slot, key);
+            ValueSlots.Store(f, var.Slot, key);
             try
             {
                 return DerefValue(child, ops, i + 1, f, k);

@@ -98,7 +98,7 @@ internal sealed partial class Evaluator
                     {
                         return !current.Equals(value) || k();
                     }
-                    Frame.Bind(f, v.Slot, value);
+                    ValueSlots.Store(f, v.Slot, value);
                     try
                     {
                         return k();

@@ -48,7 +48,7 @@ internal sealed class RuleValueCache
             {
                 _filled.Add(node.Id);
             }
-            _byId[node.Id] = stored;
+            ValueSlots.Store(_byId, node.Id, stored);
             return;
         }
         (_byNode ??= [])[node] = stored;

@@ -11,7 +11,7 @@ internal sealed class SetAccumulator
     private const int ListLimit = 32;
 
     // A fixed buffer rather than a List<RegoValue>: stores into it skip the covariant array-store
-    // check (see Frame), and it never grows past ListLimit.
+    // check (see ValueSlots), and it never grows past ListLimit.
     private readonly RegoValue?[] _list = new RegoValue?[ListLimit];
     private int _count;
     private HashSet<RegoValue>? _hashed;
@@ -29,7 +29,7 @@ internal sealed class SetAccumulator
             Clear(keepHashed: true);
             return;
         }
-        Frame.Bind(_list, _count++, v);
+        ValueSlots.Store(_list, _count++, v);
     }
 
     public RegoSet Build() =>
