@@ -17,7 +17,11 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     // Paths as callers write them, each with its normalised text and query, so a decision parses
     // nothing; bounded, since a server may pass any path it is sent.
     private const int PathCacheLimit = 1024;
-    private readonly ConcurrentDictionary<string, (string Text, PreparedQuery Query)> _paths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PreparedPath> _paths = new(StringComparer.Ordinal);
+
+    // The path asked last, by reference: callers pass the same constant for a decision point, and
+    // comparing references saves hashing the path on every decision.
+    private PreparedPath? _last;
     private readonly ConcurrentDictionary<string, PreparedQuery> _queries = new(StringComparer.Ordinal);
     private readonly DecisionClock _clock;
 
@@ -59,7 +63,7 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     /// <summary>The synchronous form of <see cref="EvaluateAsync"/>: the embedded engine never waits on I/O.</summary>
     public PolicyDecision Evaluate(string path, JsonNode? input, CancellationToken cancellationToken = default)
     {
-        var (text, query) = Prepared(path);
+        var (_, text, query) = Prepared(path);
         var (clock, started) = _clock.Now();
         PolicyOutcome outcome;
         JsonNode? result = null;
@@ -94,26 +98,33 @@ public sealed class EmbeddedPolicyEngine : IPolicyEngine
     }
 
     /// <summary>The normalised path and its prepared query; a path that does not parse throws <see cref="ArgumentException"/>.</summary>
-    private (string Text, PreparedQuery Query) Prepared(string path)
+    private PreparedPath Prepared(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (_paths.TryGetValue(path, out var cached))
+        if (_last is { } last && ReferenceEquals(last.Path, path))
         {
-            return cached;
+            return last;
         }
-        var decisionPath = DecisionPath.Parse(path);
-        var query = _queries.GetOrAdd(decisionPath.Text, static (_, state) => state.Engine.Prepare(state.Query + " = " + ResultVariable), (Engine: Rego, decisionPath.Query));
-        var prepared = (decisionPath.Text, query);
-        if (_paths.Count < PathCacheLimit)
+        if (!_paths.TryGetValue(path, out var prepared))
         {
-            _paths.TryAdd(path, prepared);
+            var decisionPath = DecisionPath.Parse(path);
+            var query = _queries.GetOrAdd(decisionPath.Text, static (_, state) => state.Engine.Prepare(state.Query + " = " + ResultVariable), (Engine: Rego, decisionPath.Query));
+            prepared = new PreparedPath(path, decisionPath.Text, query);
+            if (_paths.Count < PathCacheLimit)
+            {
+                _paths.TryAdd(path, prepared);
+            }
         }
+        _last = prepared;
         return prepared;
     }
 
     /// <inheritdoc />
     public Task<PolicyEngineHealth> CheckHealthAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(PolicyEngineHealth.Ready);
+
+    /// <summary>A path as a caller wrote it, its normalised text and its query.</summary>
+    private sealed record PreparedPath(string Path, string Text, PreparedQuery Query);
 
     // The query variable that receives the document's value; user rules cannot bind query variables.
     private const string ResultVariable = "dataspace_decision";
