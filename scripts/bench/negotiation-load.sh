@@ -2,7 +2,8 @@
 # Negotiation load: a broker (embedded policy, file ledger) and one provider connector run as the
 # real `dataspace` processes; N consumer clients negotiate against the provider, back to back,
 # for a fixed time. Prints a Markdown row per client count for docs/benchmarks.md: finalized
-# negotiations per second and the p50/p99 latency of whole negotiations.
+# negotiations per second, the p50/p99 latency of whole negotiations, and the CPU time per
+# finalized negotiation of each process (the machine may be shared: CPU time is the steadier figure).
 # Usage: scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,17 +25,17 @@ wait_healthy() { for _ in $(seq 100); do curl -fs "$1/healthz" >/dev/null 2>&1 &
 
 echo "$(nproc) cores, $(date -u +%Y-%m-%d); broker and provider connector as separate processes on loopback."
 echo
-echo "| run | finalized | rate | p50 | p99 | failed |"
-echo "|---|---|---|---|---|---|"
+echo "| run | finalized | rate | p50 | p99 | failed | CPU ms per negotiation |"
+echo "|---|---|---|---|---|---|---|"
 for n in "${clients[@]}"; do
   rm -rf "$work/run"; mkdir -p "$work/run"
   bport=$((20000 + RANDOM % 20000)); cport=$((bport + 1))
-  (cd "$repo" && exec "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!)
+  (cd "$repo" && exec "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!); broker=$!
   "${dataspace[@]}" keys new --id 88.608.1001 --out "$work/run/provider.key.json" >/dev/null
-  (cd "$repo" && exec "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!)
+  (cd "$repo" && exec "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!); provider=$!
   wait_healthy "http://127.0.0.1:$bport"; wait_healthy "http://127.0.0.1:$cport"
   "${load[@]}" --broker "http://127.0.0.1:$bport" --operator-token "$work/run/broker/operator.token" \
     --provider-key "$work/run/provider.key.json" --provider "http://127.0.0.1:$cport" --provider-api-token "$work/run/provider/api.token" \
-    --clients "$n" --seconds "$seconds"
+    --clients "$n" --seconds "$seconds" --watch "broker=$broker,provider=$provider"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 done

@@ -16,7 +16,8 @@ namespace DataSpace.Benchmarks.Load;
 /// through a running broker (embedded policy, file ledger): each negotiation is the consumer's
 /// signed request, the broker's and the provider's decisions, the provider-signed agreement, the
 /// consumer's countersignature and the broker's FINALIZED ledger entry. Reports finalized
-/// negotiations per second and the latency of whole negotiations (both consumer calls).
+/// negotiations per second, the latency of whole negotiations (both consumer calls) and the CPU
+/// time per finalized negotiation of the broker, the provider and the load generator.
 /// </summary>
 internal static class NegotiationLoad
 {
@@ -40,6 +41,7 @@ internal static class NegotiationLoad
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = CpuDuringAsync(options.Watch, measureFrom, stopAt);
         await Task.WhenAll(consumers.Select((keys, i) => Task.Run(async () =>
         {
             latencies[i] = [];
@@ -68,12 +70,26 @@ internal static class NegotiationLoad
 
         var all = latencies.SelectMany(l => l).Order().ToList();
         var rate = all.Count / options.Duration.TotalSeconds;
-        Console.WriteLine($"| {options.Clients} clients, {options.Duration.TotalSeconds:F0} s | {all.Count} | {rate:F0} /s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {failures.Sum()} |");
+        var perNegotiation = string.Join(", ", (await cpu).Select(c => $"{c.Name} {c.Time.TotalMilliseconds / Math.Max(1, all.Count):F1}"));
+        Console.WriteLine($"| {options.Clients} clients, {options.Duration.TotalSeconds:F0} s | {all.Count} | {rate:F0} /s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {failures.Sum()} | {perNegotiation} |");
         foreach (var consumer in consumers)
         {
             consumer.Dispose();
         }
         return failures.Sum() == 0 && all.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The CPU time each watched process and the load generator itself (<c>load</c>) use between
+    /// <paramref name="from"/> and <paramref name="to"/>: the window whose negotiations are counted.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string Name, TimeSpan Time)>> CpuDuringAsync(IReadOnlyList<(string Name, int ProcessId)> watch, long from, long to)
+    {
+        IReadOnlyList<(string Name, int? ProcessId)> all = [.. watch.Select(w => (w.Name, (int?)w.ProcessId)), ("load", null)];
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), from)).ConfigureAwait(false);
+        var before = all.Select(p => ProcessCpu.Of(p.ProcessId)).ToList();
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), to)).ConfigureAwait(false);
+        return [.. all.Select((p, i) => (p.Name, ProcessCpu.Of(p.ProcessId) - before[i]))];
     }
 
     private static async Task<bool> NegotiateAsync(HttpClient broker, ParticipantKeys keys, string offerId, string requestId)
