@@ -12,13 +12,16 @@ namespace DataSpace.Ledger.Entries;
 /// </summary>
 public sealed class LedgerEntry
 {
-    internal LedgerEntry(string type, JsonElement body, ReadOnlyMemory<byte> bytes, byte[] signingInput, IReadOnlyList<EntrySignature> signatures)
+    private readonly VerifiedSigners _verified;
+
+    internal LedgerEntry(string type, JsonElement body, ReadOnlyMemory<byte> bytes, ReadOnlyMemory<byte> signingInput, IReadOnlyList<EntrySignature> signatures, VerifiedSigners? verified = null)
     {
         Type = type;
         Body = body;
         Bytes = bytes;
         SigningInput = signingInput;
         Signatures = signatures;
+        _verified = verified ?? new VerifiedSigners();
     }
 
     /// <summary>The entry type, e.g. <c>participant.registered</c>.</summary>
@@ -60,12 +63,13 @@ public sealed class LedgerEntry
         }
         var content = new JsonObject { ["body"] = body.DeepClone(), ["type"] = type };
         var input = CanonicalJson.Serialize(content);
-        var signatures = signers.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))).ToList();
-        if (signatures.Count == 0)
+        var signatures = EntryAssembly.Sorted(signers.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))));
+        if (signatures.Length == 0)
         {
             throw new ArgumentException("An entry needs at least one signer.", nameof(signers));
         }
-        return Assemble(content, signatures);
+        var verdict = EntryParser.TryParse(EntryAssembly.Bytes(input, signatures), out var entry, knownCanonical: true);
+        return verdict.IsAccepted ? entry! : throw new FormatException($"Not a ledger entry: {verdict.Reason}.");
     }
 
     /// <summary>This entry with one more signature (a countersignature), signatures kept sorted.</summary>
@@ -77,18 +81,38 @@ public sealed class LedgerEntry
         {
             throw new InvalidOperationException($"{signer.PublicKey.KeyId} has already signed this entry.");
         }
-        var content = JsonNode.Parse(SigningInput.Span)!.AsObject();
-        return Assemble(content, [.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
+        // Same content, one more signature: the body and the signing input are reused as they are,
+        // and so are the checks already made of the signatures carried over.
+        var signatures = EntryAssembly.Sorted([.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
+        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, _verified.Copy());
     }
 
     /// <summary>
     /// True when <paramref name="key"/> signed this entry and its signature verifies: how a service
     /// checks a party's signed message before acting on it (the log checks again when it appends).
     /// </summary>
+    /// <remarks>A signature is verified once per entry object; later checks of the same key (the log's at append) reuse the result.</remarks>
     public bool IsSignedBy(Ed25519PublicKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Signatures.FirstOrDefault(s => s.KeyId == key.KeyId) is { } signature && key.Verify(SigningInput.Span, signature.Signature);
+        var keyId = key.KeyId;
+        return Signatures.FirstOrDefault(s => s.KeyId == keyId) is { } signature && Verifies(signature, key);
+    }
+
+    /// <summary>True when <paramref name="signature"/>, one of this entry's, verifies under <paramref name="key"/>.</summary>
+    internal bool Verifies(EntrySignature signature, Ed25519PublicKey key)
+    {
+        // Key ids are unique within an entry, so a key verified once stands for its one signature.
+        if (_verified.Contains(key))
+        {
+            return true;
+        }
+        if (!key.Verify(SigningInput.Span, signature.Signature))
+        {
+            return false;
+        }
+        _verified.Add(key);
+        return true;
     }
 
     /// <summary>
@@ -111,25 +135,9 @@ public sealed class LedgerEntry
         {
             return EntryVerdict.Refuse(EntryFault.Malformed, $"not I-JSON: {e.Message}");
         }
-        return TryParse(canonical, out entry);
+        return EntryParser.TryParse(canonical, out entry, knownCanonical: true);
     }
 
     /// <summary>The entry as a JSON node, e.g. to print it.</summary>
     public JsonObject ToJson() => JsonNode.Parse(Bytes.Span)!.AsObject();
-
-    private static LedgerEntry Assemble(JsonObject content, IEnumerable<EntrySignature> signatures)
-    {
-        var array = new JsonArray();
-        foreach (var signature in signatures.OrderBy(s => s.KeyId, StringComparer.Ordinal))
-        {
-            array.Add(new JsonObject
-            {
-                ["alg"] = SignedJson.Algorithm,
-                ["kid"] = signature.KeyId,
-                ["sig"] = Convert.ToBase64String(signature.Signature),
-            });
-        }
-        content[SignedJson.SignaturesMember] = array;
-        return Parse(CanonicalJson.Serialize(content));
-    }
 }

@@ -10,14 +10,14 @@ internal sealed record PreparedEntry(LedgerEntry Entry, Ed25519PublicKey[] Keys,
 {
     /// <summary>
     /// Verifies every signature over the signing input (RFC 8032 §5.1.7). Pure and thread-safe:
-    /// this is the expensive step, so the log and the auditor run it concurrently.
+    /// this is the expensive step, so the log and the auditor run it concurrently. A signature this
+    /// process already verified on the same entry object is not verified again.
     /// </summary>
     public EntryVerdict VerifySignatures()
     {
-        var input = Entry.SigningInput.Span;
         for (var i = 0; i < Keys.Length; i++)
         {
-            if (!Keys[i].Verify(input, Entry.Signatures[i].Signature))
+            if (!Entry.Verifies(Entry.Signatures[i], Keys[i]))
             {
                 return EntryVerdict.Refuse(EntryFault.InvalidSignature, $"the signature by {Keys[i].KeyId} does not match the entry's content");
             }

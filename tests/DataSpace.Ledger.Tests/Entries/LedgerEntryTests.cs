@@ -33,6 +33,39 @@ public sealed class LedgerEntryTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => one.Countersign(_a));
     }
 
+    [Fact]
+    public void Countersign_KeepsCanonicalBytesOfABodyWithEscapesAndNumbers()
+    {
+        var body = new JsonObject { ["é"] = "tab\t\"quote\" \u2028", ["n"] = 1e21, ["list"] = new JsonArray(1, 0.5, "x"), ["a"] = new JsonObject() };
+
+        var countersigned = LedgerEntry.Create("contract.agreed", body, [_a]).Countersign(_b);
+
+        Assert.Equal(countersigned.Bytes.ToArray(), LedgerEntry.Parse(countersigned.Bytes).Bytes.ToArray());
+        Assert.True(countersigned.IsSignedBy(_a.PublicKey) && countersigned.IsSignedBy(_b.PublicKey));
+    }
+
+    [Fact]
+    public void IsSignedBy_AnotherKeyWithTheSameName_FailsAfterTheRealKeyVerified()
+    {
+        var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]);
+        using var impostor = Ed25519Signer.Generate("88.608.8889");
+
+        Assert.True(entry.IsSignedBy(_a.PublicKey));
+        Assert.False(entry.IsSignedBy(impostor.PublicKey));
+        Assert.True(entry.IsSignedBy(_a.PublicKey));
+    }
+
+    [Fact]
+    public void TryRead_ReformattedEntry_SameBytesAsTheOriginal()
+    {
+        var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["z"] = 1, ["a"] = new JsonArray("x", 2.50) }, [_a, _b]);
+        var reformatted = JsonNode.Parse(entry.ToJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        Assert.True(LedgerEntry.TryRead(reformatted, out var read).IsAccepted);
+        Assert.Equal(entry.Bytes.ToArray(), read!.Bytes.ToArray());
+        Assert.Equal(entry.SigningInput.ToArray(), read.SigningInput.ToArray());
+    }
+
     [Theory]
     [InlineData("""{"type":"x","body":{},"signatures":[]}""", EntryFault.NotCanonical)]
     [InlineData("""{"body":{},"signatures":[],"type":"x"}""", EntryFault.Malformed)]
