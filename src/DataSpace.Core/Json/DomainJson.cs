@@ -37,9 +37,23 @@ public static class DomainJson
         }
     }
 
-    /// <summary>Reads a record strictly from an element.</summary>
+    /// <summary>Reads a record strictly from an element (e.g. an entry's body), in one pass over it.</summary>
     public static Result<T> Read<T>(JsonElement element, string what)
-        where T : class => Read<T>(JsonNode.Parse(element.GetRawText()), what);
+        where T : class
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return Error.Invalid($"{what} must be a JSON object.");
+        }
+        try
+        {
+            return element.Deserialize<T>(Options) is { } value ? value : Error.Invalid($"{what} is empty.");
+        }
+        catch (JsonException e)
+        {
+            return Error.Invalid($"{what} is not valid: {Describe(e)}");
+        }
+    }
 
     private static string Describe(JsonException e)
     {
