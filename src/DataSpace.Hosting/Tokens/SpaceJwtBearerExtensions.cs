@@ -15,6 +15,7 @@ namespace DataSpace.Hosting.Tokens;
 /// <c>sub</c>), and the validated token is kept on the identity (its <c>BootstrapContext</c>, set in
 /// <c>OnTokenValidated</c>: replace <c>Events</c> and that is lost) so
 /// <see cref="SpaceClaims.ToPolicySubject"/> can restore attributes with their exact JSON types.
+/// A token validated once is remembered until it expires (<see cref="ValidatedTokenCache"/>).
 /// </summary>
 public static class SpaceJwtBearerExtensions
 {
@@ -42,6 +43,10 @@ public static class SpaceJwtBearerExtensions
             jwt.RequireHttpsMetadata = !(broker.IsLoopback || space.AllowHttpMetadata);
             jwt.BackchannelHttpHandler = space.BackchannelHandler;
             jwt.MapInboundClaims = false;
+            var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            // A token is checked once, then remembered until it expires: clients resend it with every request.
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new ValidatedTokenCache(clock, space.ClockSkew) { MapInboundClaims = jwt.MapInboundClaims });
             // Retry a failed metadata fetch (broker not up yet) or an unknown kid (key rotated)
             // after 30 s rather than the default 5 minutes.
             jwt.RefreshInterval = TimeSpan.FromSeconds(30);
@@ -58,7 +63,7 @@ public static class SpaceJwtBearerExtensions
                 ValidTypes = [SpaceTokenClaims.AccessTokenType],
                 ClockSkew = space.ClockSkew,
                 NameClaimType = SpaceTokenClaims.Subject,
-                LifetimeValidator = TokenLifetimeValidator.For(services.GetService<TimeProvider>() ?? TimeProvider.System, space.ClockSkew),
+                LifetimeValidator = TokenLifetimeValidator.For(clock, space.ClockSkew),
             };
             if (space.LocalSigningKey is { } localKey)
             {
