@@ -42,6 +42,8 @@ internal sealed class VerifyAgreementHandler(BrokerLedger ledger, ConsumerTurn t
             {
                 return problem;
             }
+            // The provider's signature was checked when its agreement arrived: the ledger need not check it again.
+            entry.AdoptVerificationsOf(n.AgreementEntry!);
             n.AgreementEntry = entry;
             var callback = new NegotiationCallback(NegotiationMessage.AgreementVerification, n.Id, n.RequestEntry.ToJson(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Timestamps.Now(clock), Agreement: entry.ToJson());
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);

@@ -58,9 +58,10 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return Error.Forbidden($"The negotiation callback is not signed by the broker: {bad.Message}");
         }
-        var body = (JsonObject)signed.DeepClone();
-        body.Remove(SignedJson.SignaturesMember);
-        var read = DomainJson.Read<NegotiationCallback>(body, "the negotiation callback");
+        // The verified body is read as the callback without its signatures; the request's own
+        // object, used for nothing else, loses them instead of being copied whole.
+        signed.Remove(SignedJson.SignaturesMember);
+        var read = DomainJson.Read<NegotiationCallback>(signed, "the negotiation callback");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -99,6 +99,28 @@ public sealed class LedgerEntry
         return Signatures.FirstOrDefault(s => s.KeyId == keyId) is { } signature && Verifies(signature, key);
     }
 
+    /// <summary>
+    /// Counts as verified here the signatures <paramref name="earlier"/> already verified, where it is
+    /// the same content (same signing input) and this entry carries the very same signature bytes:
+    /// e.g. the agreement the provider signed, after the consumer added its signature.
+    /// </summary>
+    public void AdoptVerificationsOf(LedgerEntry earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (!earlier.SigningInput.Span.SequenceEqual(SigningInput.Span))
+        {
+            return;
+        }
+        foreach (var theirs in earlier.Signatures)
+        {
+            if (Signatures.FirstOrDefault(s => s.KeyId == theirs.KeyId) is { } ours && ours.Signature.AsSpan().SequenceEqual(theirs.Signature)
+                && earlier._verified.Find(theirs.KeyId) is { } key)
+            {
+                _verified.Add(key);
+            }
+        }
+    }
+
     /// <summary>True when <paramref name="signature"/>, one of this entry's, verifies under <paramref name="key"/>.</summary>
     internal bool Verifies(EntrySignature signature, Ed25519PublicKey key)
     {

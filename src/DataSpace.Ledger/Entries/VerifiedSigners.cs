@@ -20,6 +20,9 @@ internal sealed class VerifiedSigners
 
     public bool Contains(Ed25519PublicKey key) => Array.IndexOf(Volatile.Read(ref _keys), key) >= 0;
 
+    /// <summary>The verified key with this key id, if any.</summary>
+    public Ed25519PublicKey? Find(string keyId) => Array.Find(Volatile.Read(ref _keys), k => k.KeyId == keyId);
+
     public void Add(Ed25519PublicKey key)
     {
         // Copy on write: readers never lock, and a lost race only means one more verification later.

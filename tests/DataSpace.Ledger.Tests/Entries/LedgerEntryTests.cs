@@ -56,6 +56,28 @@ public sealed class LedgerEntryTests : IDisposable
     }
 
     [Fact]
+    public void AdoptVerificationsOf_OnlySameContentAndSameSignatureBytes()
+    {
+        var signed = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]);
+        Assert.True(signed.IsSignedBy(_a.PublicKey));
+        var json = signed.ToJson();
+        var bytes = Convert.FromBase64String(json["signatures"]![0]!["sig"]!.GetValue<string>());
+        bytes[0] ^= 1;
+        json["signatures"]![0]!["sig"] = Convert.ToBase64String(bytes);
+        Assert.True(LedgerEntry.TryRead(json, out var forged).IsAccepted);
+        var other = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 2 }, [_a, _b]);
+
+        forged!.AdoptVerificationsOf(signed);
+        other.AdoptVerificationsOf(signed);
+        var same = LedgerEntry.Parse(signed.Countersign(_b).Bytes);
+        same.AdoptVerificationsOf(signed);
+
+        Assert.False(forged.IsSignedBy(_a.PublicKey));
+        Assert.True(other.IsSignedBy(_a.PublicKey));
+        Assert.True(same.IsSignedBy(_a.PublicKey) && same.IsSignedBy(_b.PublicKey));
+    }
+
+    [Fact]
     public void TryRead_ReformattedEntry_SameBytesAsTheOriginal()
     {
         var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["z"] = 1, ["a"] = new JsonArray("x", 2.50) }, [_a, _b]);
