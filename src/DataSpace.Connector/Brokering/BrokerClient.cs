@@ -1,5 +1,6 @@
 using DataSpace.Connector.Common;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,15 +21,15 @@ internal sealed class BrokerClient(HttpClient http)
 {
     public const string HttpClientName = "DataSpace.Connector.Broker";
 
-    public Task<Result<OfferView>> PublishOfferAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<OfferView>(HttpMethod.Post, "offers", entry.ToJson(), ct);
+    public Task<Result<OfferView>> PublishOfferAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<OfferView>(HttpMethod.Post, "offers", EntryContent(entry), ct);
 
     public Task<Result<CatalogPage>> BrowseAsync(string? cursor, int limit, CancellationToken ct) =>
         SendAsync<CatalogPage>(HttpMethod.Get, $"catalog?limit={limit}" + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}"), null, ct);
 
-    public Task<Result<NegotiationView>> RequestContractAsync(LedgerEntry request, CancellationToken ct) => SendAsync<NegotiationView>(HttpMethod.Post, "negotiations", request.ToJson(), ct);
+    public Task<Result<NegotiationView>> RequestContractAsync(LedgerEntry request, CancellationToken ct) => SendAsync<NegotiationView>(HttpMethod.Post, "negotiations", EntryContent(request), ct);
 
     public Task<Result<NegotiationView>> VerifyAgreementAsync(string negotiationId, LedgerEntry agreement, CancellationToken ct) =>
-        SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/verification", agreement.ToJson(), ct);
+        SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/verification", EntryContent(agreement), ct);
 
     public Task<Result<NegotiationView>> GetNegotiationAsync(string negotiationId, CancellationToken ct) =>
         SendAsync<NegotiationView>(HttpMethod.Get, $"negotiations/{Uri.EscapeDataString(negotiationId)}", null, ct);
@@ -39,7 +40,7 @@ internal sealed class BrokerClient(HttpClient http)
     public Task<Result<ParticipantView>> GetParticipantAsync(string participantId, CancellationToken ct) =>
         SendAsync<ParticipantView>(HttpMethod.Get, $"participants/{Uri.EscapeDataString(participantId)}", null, ct);
 
-    public Task<Result<RecordedEntry>> RecordAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<RecordedEntry>(HttpMethod.Post, "ledger/entries", entry.ToJson(), ct);
+    public Task<Result<RecordedEntry>> RecordAsync(LedgerEntry entry, CancellationToken ct) => SendAsync<RecordedEntry>(HttpMethod.Post, "ledger/entries", EntryContent(entry), ct);
 
     public Task<Result<string>> CheckpointAsync(CancellationToken ct) => SendTextAsync("ledger/checkpoint", ct);
 
@@ -49,12 +50,16 @@ internal sealed class BrokerClient(HttpClient http)
     public Task<Result<ProofView>> ConsistencyProofAsync(ulong from, ulong to, CancellationToken ct) =>
         SendAsync<ProofView>(HttpMethod.Get, $"ledger/proofs/consistency?from={from}&to={to}", null, ct);
 
-    private async Task<Result<T>> SendAsync<T>(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+    /// <summary>An entry is sent as its canonical bytes, which are JSON already: no node to build and write out again.</summary>
+    private static ReadOnlyMemoryContent EntryContent(LedgerEntry entry) =>
+        new(entry.Bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+
+    private async Task<Result<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
         where T : class
     {
         try
         {
-            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            using var request = new HttpRequestMessage(method, path) { Content = content };
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

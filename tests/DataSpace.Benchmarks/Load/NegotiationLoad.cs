@@ -98,15 +98,19 @@ internal static class NegotiationLoad
         var request = new ContractRequest(requestId, offerId, keys.ParticipantId, "quality-analysis", "CN", "copy",
             new RequestedTerms(["quality-analysis"], now.AddDays(-1), now.AddDays(30), 5), now);
         var entry = LedgerEntry.Create(ContractRequest.EntryType, DomainJson.ToNode(request), [keys.Signer]);
-        var agreed = await (await broker.PostAsJsonAsync("negotiations", entry.ToJson())).Content.ReadFromJsonAsync<JsonObject>();
+        var agreed = await (await PostAsync(broker, "negotiations", entry)).Content.ReadFromJsonAsync<JsonObject>();
         if (agreed?["state"]?.GetValue<string>() != "AGREED" || !LedgerEntry.TryRead(agreed["agreement"], out var agreement).IsAccepted)
         {
             return false;
         }
         var id = agreed["negotiationId"]!.GetValue<string>();
-        var final = await (await broker.PostAsJsonAsync($"negotiations/{id}/verification", agreement!.Countersign(keys.Signer).ToJson())).Content.ReadFromJsonAsync<JsonObject>();
+        var final = await (await PostAsync(broker, $"negotiations/{id}/verification", agreement!.Countersign(keys.Signer))).Content.ReadFromJsonAsync<JsonObject>();
         return final?["state"]?.GetValue<string>() == "FINALIZED";
     }
+
+    /// <summary>Sends an entry as a connector does: its canonical bytes are the JSON body.</summary>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient broker, string path, LedgerEntry entry) =>
+        broker.PostAsync(path, new ReadOnlyMemoryContent(entry.Bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } });
 
     private static async Task<string> PublishOfferAsync(LoadOptions options, string provider, IEnumerable<string> audience)
     {
