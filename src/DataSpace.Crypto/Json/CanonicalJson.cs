@@ -49,8 +49,25 @@ public static class CanonicalJson
     }
 
     /// <summary>Returns the canonical bytes of a JSON node tree (null means JSON <c>null</c>).</summary>
-    public static byte[] Serialize(JsonNode? value) =>
-        Serialize(value is null ? NullElement() : JsonSerializer.SerializeToElement(value, JsonContext.Default.JsonNode));
+    /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
+    public static byte[] Serialize(JsonNode? value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        new CanonicalWriter(buffer).WriteNode(value, depth: 0, omitMember: null);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The canonical bytes of <paramref name="value"/> without its member <paramref name="omitMember"/>
+    /// (a signed document without its signatures), written from the tree as it is: nothing is copied.
+    /// </summary>
+    /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
+    public static byte[] SerializeWithout(JsonObject value, string omitMember)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        new CanonicalWriter(buffer).WriteNode(value, depth: 0, omitMember);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="output"/>.</summary>
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
@@ -58,12 +75,6 @@ public static class CanonicalJson
     {
         var writer = new CanonicalWriter(output);
         writer.WriteValue(value, depth: 0);
-    }
-
-    private static JsonElement NullElement()
-    {
-        using var doc = JsonDocument.Parse("null");
-        return doc.RootElement.Clone();
     }
 
     /// <summary>Walks a value and emits it; one instance per call, not shared.</summary>
@@ -120,6 +131,107 @@ public static class CanonicalJson
                 default:
                     throw new CanonicalJsonException($"Unexpected JSON value kind {value.ValueKind}.");
             }
+        }
+
+        /// <summary>
+        /// A node tree, walked directly: objects, arrays, strings and booleans as they are; values parsed
+        /// from JSON through their element; any other value (a number of some .NET type, a
+        /// <c>DateTimeOffset</c>) as System.Text.Json writes it. The same bytes as serialising the tree and
+        /// canonicalising the text, without the text.
+        /// </summary>
+        public void WriteNode(JsonNode? node, int depth, string? omitMember)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new CanonicalJsonException($"JSON nested deeper than {MaxDepth} levels.");
+            }
+            switch (node)
+            {
+                case null:
+                    WriteRaw("null"u8);
+                    break;
+                case JsonObject obj:
+                    WriteObject(obj, depth, omitMember);
+                    break;
+                case JsonArray array:
+                    WriteRaw("["u8);
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            WriteRaw(","u8);
+                        }
+                        WriteNode(array[i], depth + 1, omitMember: null);
+                    }
+                    WriteRaw("]"u8);
+                    break;
+                default:
+                    WriteNodeValue((JsonValue)node, depth);
+                    break;
+            }
+        }
+
+        private void WriteNodeValue(JsonValue value, int depth)
+        {
+            if (value.TryGetValue<JsonElement>(out var element))
+            {
+                WriteValue(element, depth);
+                return;
+            }
+            switch (value.GetValueKind())
+            {
+                case JsonValueKind.String when value.TryGetValue<string>(out var text):
+                    WriteString(CheckScalarValues(text));
+                    break;
+                case JsonValueKind.True:
+                    WriteRaw("true"u8);
+                    break;
+                case JsonValueKind.False:
+                    WriteRaw("false"u8);
+                    break;
+                default:
+                    WriteValue(SerializeToElement(value), depth);
+                    break;
+            }
+        }
+
+        private static JsonElement SerializeToElement(JsonValue value)
+        {
+            try
+            {
+                return JsonSerializer.SerializeToElement(value, JsonContext.Default.JsonNode);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CanonicalJsonException($"A value cannot be written as JSON: {e.Message}", e);
+            }
+        }
+
+        private void WriteObject(JsonObject value, int depth, string? omitMember)
+        {
+            var members = new List<(string Name, JsonNode? Value)>(value.Count);
+            foreach (var (name, member) in value)
+            {
+                if (name != omitMember)
+                {
+                    members.Add((CheckScalarValues(name), member));
+                }
+            }
+            // §3.2.3, as for parsed objects; a JsonObject cannot hold a name twice.
+            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+            WriteRaw("{"u8);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (i > 0)
+                {
+                    WriteRaw(","u8);
+                }
+                WriteString(members[i].Name);
+                WriteRaw(":"u8);
+                WriteNode(members[i].Value, depth + 1, omitMember: null);
+            }
+            WriteRaw("}"u8);
         }
 
         private void WriteObject(JsonElement value, int depth)

@@ -18,34 +18,23 @@ public static class SignedJson
     public const string Algorithm = "Ed25519";
 
     /// <summary>The bytes every signer signs: the canonical object without <c>signatures</c>.</summary>
-    public static byte[] SigningInput(JsonObject document)
-    {
-        var content = new JsonObject();
-        foreach (var (name, value) in document)
-        {
-            if (name != SignaturesMember)
-            {
-                content[name] = value?.DeepClone();
-            }
-        }
-        return CanonicalJson.Serialize(content);
-    }
+    public static byte[] SigningInput(JsonObject document) => CanonicalJson.SerializeWithout(document, SignaturesMember);
 
     /// <summary>Returns a copy of <paramref name="document"/> with <paramref name="signer"/>'s signature added.</summary>
     /// <exception cref="InvalidOperationException">This key already signed the document.</exception>
     public static JsonObject Sign(JsonObject document, Ed25519Signer signer)
     {
+        if (document[SignaturesMember] is JsonArray existing && existing.Any(s => (string?)s?["kid"] == signer.PublicKey.KeyId))
+        {
+            throw new InvalidOperationException($"{signer.PublicKey.KeyId} has already signed this document.");
+        }
+        var signature = signer.Sign(SigningInput(document));
         var signed = (JsonObject)document.DeepClone();
         if (signed[SignaturesMember] is not JsonArray signatures)
         {
             signatures = [];
             signed[SignaturesMember] = signatures;
         }
-        if (signatures.Any(s => (string?)s?["kid"] == signer.PublicKey.KeyId))
-        {
-            throw new InvalidOperationException($"{signer.PublicKey.KeyId} has already signed this document.");
-        }
-        var signature = signer.Sign(SigningInput(signed));
         signatures.Add(new JsonObject
         {
             ["kid"] = signer.PublicKey.KeyId,
