@@ -119,11 +119,8 @@ public static class CanonicalJson
                     }
                     WriteNumber(number);
                     break;
-                case JsonValueKind.True:
-                    WriteRaw("true"u8);
-                    break;
-                case JsonValueKind.False:
-                    WriteRaw("false"u8);
+                case JsonValueKind.True or JsonValueKind.False:
+                    WriteBoolean(value.ValueKind == JsonValueKind.True);
                     break;
                 case JsonValueKind.Null:
                     WriteRaw("null"u8);
@@ -178,21 +175,17 @@ public static class CanonicalJson
                 WriteValue(element, depth);
                 return;
             }
-            switch (value.GetValueKind())
+            if (value.TryGetValue<string>(out var text))
             {
-                case JsonValueKind.String when value.TryGetValue<string>(out var text):
-                    WriteString(CheckScalarValues(text));
-                    break;
-                case JsonValueKind.True:
-                    WriteRaw("true"u8);
-                    break;
-                case JsonValueKind.False:
-                    WriteRaw("false"u8);
-                    break;
-                default:
-                    WriteValue(SerializeToElement(value), depth);
-                    break;
+                WriteString(CheckScalarValues(text));
+                return;
             }
+            if (value.TryGetValue<bool>(out var flag))
+            {
+                WriteBoolean(flag);
+                return;
+            }
+            WriteValue(SerializeToElement(value), depth);
         }
 
         private static JsonElement SerializeToElement(JsonValue value)
@@ -351,6 +344,8 @@ public static class CanonicalJson
             var encoded = Encoding.UTF8.GetBytes(builder.ToString());
             WriteRaw(encoded);
         }
+
+        private void WriteBoolean(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
 
         private void WriteAscii(string text) => WriteRaw(Encoding.ASCII.GetBytes(text));
 
