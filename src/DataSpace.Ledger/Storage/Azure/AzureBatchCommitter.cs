@@ -75,7 +75,13 @@ internal static class AzureBatchCommitter
         }
         if (full.Length == 0)
         {
-            throw new IOException($"Segment {full.Blob.Name} exists without a header; the ledger needs repair.");
+            // Another writer created this segment and has not written its header yet (or stopped
+            // in between). The header follows from the segment's first index, so this writer may
+            // write it as well: the conditional append at position 0 lands once, and a writer
+            // that loses the race reads the header on its next catch-up.
+            var completed = await AzureAppendBlobLedgerStore.CreateSegmentAsync(context.Container, context.Options, full.Ordinal, full.FirstIndex, CancellationToken.None).ConfigureAwait(false);
+            (full.Length, full.BlockCount) = (completed.Length, completed.BlockCount);
+            return;
         }
         var created = await AzureAppendBlobLedgerStore.CreateSegmentAsync(context.Container, context.Options, context.Segments.Count, context.Tree.Size, CancellationToken.None).ConfigureAwait(false);
         context.Segments.Add(created);

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using DataSpace.Ledger.Merkle;
 using DataSpace.Ledger.Storage;
 using DataSpace.Ledger.Storage.Azure;
@@ -83,6 +84,30 @@ public sealed class AzureAppendBlobLedgerStoreTests : LedgerStoreContract, IAsyn
 
         await Assert.ThrowsAsync<InvalidDataException>(async () =>
             await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, new AzureLedgerOptions(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task NextSegmentCreatedWithoutItsHeader_WriterWritesTheHeaderAndGoesOn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var store = await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, SmallSegments, ct))
+        {
+            // One block per append: the header and three records fill the first segment.
+            for (var i = 0; i < 3; i++)
+            {
+                await store.AppendAsync(Leaf(i), ct);
+            }
+
+            // Another writer created the next segment and stopped before writing its header.
+            await _container.Client.GetAppendBlobClient($"{SmallSegments.Prefix}/{SegmentFormat.FileName(3)}").CreateIfNotExistsAsync(cancellationToken: ct);
+
+            Assert.Equal(3UL, await store.AppendAsync(Leaf(3), ct));
+            Assert.Equal(4UL, await store.AppendAsync(Leaf(4), ct));
+        }
+
+        await using var reopened = await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, SmallSegments, ct);
+        Assert.Equal(5UL, reopened.Size);
+        Assert.Equal(Leaf(3), await reopened.ReadLeafAsync(3, ct));
     }
 
     private static async Task<ulong[]> AppendAllAsync(AzureAppendBlobLedgerStore store, string writer, int count)
