@@ -43,18 +43,18 @@ public static class CanonicalJson
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
     public static byte[] Serialize(JsonElement value)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = RentBuffer();
         Write(value, buffer);
-        return buffer.WrittenSpan.ToArray();
+        return ToArrayAndReturn(buffer);
     }
 
     /// <summary>Returns the canonical bytes of a JSON node tree (null means JSON <c>null</c>).</summary>
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
     public static byte[] Serialize(JsonNode? value)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = RentBuffer();
         new CanonicalWriter(buffer).WriteNode(value, depth: 0, omitMember: null);
-        return buffer.WrittenSpan.ToArray();
+        return ToArrayAndReturn(buffer);
     }
 
     /// <summary>
@@ -64,9 +64,34 @@ public static class CanonicalJson
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
     public static byte[] SerializeWithout(JsonObject value, string omitMember)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = RentBuffer();
         new CanonicalWriter(buffer).WriteNode(value, depth: 0, omitMember);
-        return buffer.WrittenSpan.ToArray();
+        return ToArrayAndReturn(buffer);
+    }
+
+    // One scratch buffer per thread: every signature and digest canonicalises a document of a few
+    // KiB, and growing a fresh buffer to that size each time allocated (and cleared) several times over.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_spareBuffer;
+
+    private const int SpareBufferLimit = 64 * 1024;
+
+    private static ArrayBufferWriter<byte> RentBuffer()
+    {
+        var buffer = t_spareBuffer ?? new ArrayBufferWriter<byte>(4096);
+        t_spareBuffer = null; // a nested call (none today) would get its own
+        return buffer;
+    }
+
+    private static byte[] ToArrayAndReturn(ArrayBufferWriter<byte> buffer)
+    {
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity <= SpareBufferLimit)
+        {
+            buffer.ResetWrittenCount();
+            t_spareBuffer = buffer;
+        }
+        return bytes;
     }
 
     /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="output"/>.</summary>
@@ -170,19 +195,20 @@ public static class CanonicalJson
 
         private void WriteNodeValue(JsonValue value, int depth)
         {
+            // Strings and booleans first, by kind: a value parsed from text builds a whole
+            // JsonDocument when asked for a JsonElement, and strings are most of a signed document.
+            switch (value.GetValueKind())
+            {
+                case JsonValueKind.String when value.TryGetValue<string>(out var text):
+                    WriteString(CheckScalarValues(text));
+                    return;
+                case JsonValueKind.True or JsonValueKind.False when value.TryGetValue<bool>(out var flag):
+                    WriteBoolean(flag);
+                    return;
+            }
             if (value.TryGetValue<JsonElement>(out var element))
             {
                 WriteValue(element, depth);
-                return;
-            }
-            if (value.TryGetValue<string>(out var text))
-            {
-                WriteString(CheckScalarValues(text));
-                return;
-            }
-            if (value.TryGetValue<bool>(out var flag))
-            {
-                WriteBoolean(flag);
                 return;
             }
             WriteValue(SerializeToElement(value), depth);

@@ -21,6 +21,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 {
     // Large enough that a 1 GiB put is a thousand writes, small enough to be nothing next to the process.
     private const int ChunkBytes = 1 << 20;
+    private const int ContentBufferBytes = 64 * 1024;
 
     private readonly FileBlobLayout _layout;
 
@@ -112,7 +113,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     public async Task<OpenedBlob?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         BlobKey.Validate(key);
-        var file = TryOpen(key);
+        var file = TryOpen(key, ContentBufferBytes);
         if (file is null)
         {
             return null;
@@ -184,7 +185,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private async Task<BlobInfo?> ReadInfoAsync(string key, CancellationToken cancellationToken)
     {
-        await using var file = TryOpen(key);
+        await using var file = TryOpen(key, bufferSize: 0);
         if (file is null)
         {
             return null;
@@ -193,14 +194,17 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Info(key, header, file.Length - header.ContentOffset);
     }
 
-    private FileStream? TryOpen(string key)
+    /// <summary>Opens the blob file of <paramref name="key"/>; null if there is none.</summary>
+    /// <param name="key">The blob.</param>
+    /// <param name="bufferSize">The stream's read buffer: none when only the header is read, which would otherwise read (and clear) a whole buffer's worth.</param>
+    private FileStream? TryOpen(string key, int bufferSize)
     {
         try
         {
             // Delete sharing lets a put rename over, or a delete remove, a file that is being read (Windows;
             // POSIX allows it anyway); the reader keeps the version it opened.
             return new FileStream(FileBlobLayout.BlobFile(_layout.DirectoryOf(key)), FileMode.Open, FileAccess.Read,
-                FileShare.Read | FileShare.Delete, bufferSize: 64 * 1024, useAsync: false);
+                FileShare.Read | FileShare.Delete, bufferSize, useAsync: false);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
