@@ -26,7 +26,7 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id} registered no connector endpoint to answer negotiations.");
         }
-        var signed = SignedJson.Sign(DomainJson.ToNode(callback), ledger.Keys.Signer);
+        var signed = SignedJson.AddSignature(DomainJson.ToNode(callback), ledger.Keys.Signer);
         JsonObject? answer;
         try
         {
@@ -43,13 +43,13 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id}'s connector did not answer: {e.Message}");
         }
+        byte[]? content = null;
         if (answer is null || !Ed25519PublicKey.TryParse(provider.VerifierKey, out var key, out _)
-            || !SignedJson.Verify(answer, new VerifierKeyRing([key!]), [key!.KeyId]).IsValid)
+            || !SignedJson.Verify(answer, new VerifierKeyRing([key!]), [key!.KeyId], out content).IsValid)
         {
             return Error.Forbidden($"{provider.Id}'s answer is not signed by its registered key.");
         }
-        answer.Remove(SignedJson.SignaturesMember);
-        var read = DomainJson.Read<NegotiationAnswer>(answer, "the provider's answer");
+        var read = DomainJson.Read<NegotiationAnswer>(content, "the provider's answer");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -44,7 +44,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             NegotiationMessage.Terminate => new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, c.Termination),
             _ => Error.Invalid($"A provider does not answer {c.Message}."),
         };
-        return answer.IsSuccess ? SignedJson.Sign(DomainJson.ToNode(answer.Value), keys.Signer) : answer.Error;
+        return answer.IsSuccess ? SignedJson.AddSignature(DomainJson.ToNode(answer.Value), keys.Signer) : answer.Error;
     }
 
     private async Task<Result<NegotiationCallback>> ReadAsync(JsonObject signed, CancellationToken cancellationToken)
@@ -54,14 +54,12 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return key.Error;
         }
-        if (SignedJson.Verify(signed, new VerifierKeyRing([key.Value]), [key.Value.KeyId]) is { IsValid: false } bad)
+        if (SignedJson.Verify(signed, new VerifierKeyRing([key.Value]), [key.Value.KeyId], out var content) is { IsValid: false } bad)
         {
             return Error.Forbidden($"The negotiation callback is not signed by the broker: {bad.Message}");
         }
-        // The verified body is read as the callback without its signatures; the request's own
-        // object, used for nothing else, loses them instead of being copied whole.
-        signed.Remove(SignedJson.SignaturesMember);
-        var read = DomainJson.Read<NegotiationCallback>(signed, "the negotiation callback");
+        // Read from exactly the bytes the broker signed: the callback without its signatures.
+        var read = DomainJson.Read<NegotiationCallback>(content, "the negotiation callback");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -31,7 +31,7 @@ internal sealed class ProviderNotifier(HttpClient http, BrokerClient broker, Par
         {
             return Unnotified(provider, "it has registered no connector endpoint");
         }
-        var signed = SignedJson.Sign(DomainJson.ToNode(notice), keys.Signer);
+        var signed = SignedJson.AddSignature(DomainJson.ToNode(notice), keys.Signer);
         try
         {
             using var response = await http.PostAsync(new Uri(endpoint, UsageNotice.Path), JsonContent.Create(signed), cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,25 @@ public static class DomainJson
         }
     }
 
+    /// <summary>Reads a record strictly from UTF-8 JSON text (e.g. the verified content of a signed message).</summary>
+    public static Result<T> Read<T>(ReadOnlySpan<byte> utf8Json, string what)
+        where T : class
+    {
+        try
+        {
+            var start = new Utf8JsonReader(utf8Json);
+            if (!start.Read() || start.TokenType != JsonTokenType.StartObject)
+            {
+                return Error.Invalid($"{what} must be a JSON object.");
+            }
+            return JsonSerializer.Deserialize<T>(utf8Json, Options) is { } value ? value : Error.Invalid($"{what} is empty.");
+        }
+        catch (JsonException e)
+        {
+            return Error.Invalid($"{what} is not valid: {Describe(e)}");
+        }
+    }
+
     /// <summary>Reads a record strictly from an element (e.g. an entry's body), in one pass over it.</summary>
     public static Result<T> Read<T>(JsonElement element, string what)
         where T : class

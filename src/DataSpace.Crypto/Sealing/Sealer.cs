@@ -42,7 +42,7 @@ public static class Sealer
             signer.PublicKey.VerifierKey,
             Timestamps.Now(options.Clock),
             options.Context ?? new Dictionary<string, string>());
-        return SignedJson.Sign(manifest.ToJson(), signer);
+        return SignedJson.AddSignature(manifest.ToJson(), signer);
     }
 
     /// <summary>

@@ -22,18 +22,24 @@ public static class SignedJson
 
     /// <summary>Returns a copy of <paramref name="document"/> with <paramref name="signer"/>'s signature added.</summary>
     /// <exception cref="InvalidOperationException">This key already signed the document.</exception>
-    public static JsonObject Sign(JsonObject document, Ed25519Signer signer)
+    public static JsonObject Sign(JsonObject document, Ed25519Signer signer) => AddSignature((JsonObject)document.DeepClone(), signer);
+
+    /// <summary>
+    /// Adds <paramref name="signer"/>'s signature to <paramref name="document"/> itself and returns it:
+    /// for a document built to be signed and sent, which a copy would only duplicate.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This key already signed the document.</exception>
+    public static JsonObject AddSignature(JsonObject document, Ed25519Signer signer)
     {
         if (document[SignaturesMember] is JsonArray existing && existing.Any(s => (string?)s?["kid"] == signer.PublicKey.KeyId))
         {
             throw new InvalidOperationException($"{signer.PublicKey.KeyId} has already signed this document.");
         }
         var signature = signer.Sign(SigningInput(document));
-        var signed = (JsonObject)document.DeepClone();
-        if (signed[SignaturesMember] is not JsonArray signatures)
+        if (document[SignaturesMember] is not JsonArray signatures)
         {
             signatures = [];
-            signed[SignaturesMember] = signatures;
+            document[SignaturesMember] = signatures;
         }
         signatures.Add(new JsonObject
         {
@@ -41,7 +47,7 @@ public static class SignedJson
             ["alg"] = Algorithm,
             ["sig"] = Convert.ToBase64String(signature),
         });
-        return signed;
+        return document;
     }
 
     /// <summary>
@@ -49,8 +55,17 @@ public static class SignedJson
     /// Fails closed: no signatures, an unknown key, another algorithm, bad base64 or any changed byte
     /// is a failure, and so is a missing <paramref name="requiredSigners"/> key id.
     /// </summary>
-    public static SignatureVerification Verify(JsonObject document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners = null)
+    public static SignatureVerification Verify(JsonObject document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners = null) =>
+        Verify(document, keys, requiredSigners, out _);
+
+    /// <summary>
+    /// <see cref="Verify(JsonObject, IVerifierKeyResolver, IReadOnlyCollection{string}?)"/>, giving also
+    /// what was signed when the signatures are valid: the canonical bytes of the document without its
+    /// signatures, to read the content from without walking the tree once more.
+    /// </summary>
+    public static SignatureVerification Verify(JsonObject document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners, out byte[]? signedContent)
     {
+        signedContent = null;
         if (document[SignaturesMember] is not JsonArray signatures)
         {
             return SignatureVerification.Fail(SignatureFailure.Unsigned, "The document has no \"signatures\" array.");
@@ -87,6 +102,7 @@ public static class SignedJson
                 return SignatureVerification.Fail(SignatureFailure.MissingSigner, $"{required} has not signed the document.");
             }
         }
+        signedContent = input;
         return new SignatureVerification(SignatureFailure.None, $"Signed by {string.Join(", ", signers.Select(s => s.KeyId))}.", signers);
     }
 

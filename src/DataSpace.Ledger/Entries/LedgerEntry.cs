@@ -63,13 +63,20 @@ public sealed class LedgerEntry
         }
         var content = new JsonObject { ["body"] = body.DeepClone(), ["type"] = type };
         var input = CanonicalJson.Serialize(content);
-        var signatures = EntryAssembly.Sorted(signers.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))));
+        var signing = signers.ToList();
+        var signatures = EntryAssembly.Sorted(signing.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))));
         if (signatures.Length == 0)
         {
             throw new ArgumentException("An entry needs at least one signer.", nameof(signers));
         }
         var verdict = EntryParser.TryParse(EntryAssembly.Bytes(input, signatures), out var entry, knownCanonical: true);
-        return verdict.IsAccepted ? entry! : throw new FormatException($"Not a ledger entry: {verdict.Reason}.");
+        if (!verdict.IsAccepted)
+        {
+            throw new FormatException($"Not a ledger entry: {verdict.Reason}.");
+        }
+        // Signatures made here, over this very input, need no check when the log appends the entry.
+        signing.ForEach(s => entry!._verified.Add(s.PublicKey));
+        return entry!;
     }
 
     /// <summary>This entry with one more signature (a countersignature), signatures kept sorted.</summary>
@@ -84,7 +91,9 @@ public sealed class LedgerEntry
         // Same content, one more signature: the body and the signing input are reused as they are,
         // and so are the checks already made of the signatures carried over.
         var signatures = EntryAssembly.Sorted([.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
-        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, _verified.Copy());
+        var verified = _verified.Copy();
+        verified.Add(signer.PublicKey);
+        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, verified);
     }
 
     /// <summary>

@@ -144,6 +144,43 @@ public sealed class SignedJsonTests : IDisposable
     public void Sign_SameKeyTwice_Throws() =>
         Assert.Throws<InvalidOperationException>(() => SignedJson.Sign(SignedJson.Sign(Agreement(), _provider), _provider));
 
+    [Fact]
+    public void AddSignature_SignsTheDocumentItself_AsSignDoesACopy()
+    {
+        var document = Agreement();
+        var copy = SignedJson.Sign(Agreement(), _provider);
+
+        var signed = SignedJson.AddSignature(document, _provider);
+
+        Assert.Same(document, signed);
+        Assert.Equal(copy.ToJsonString(), signed.ToJsonString());
+        Assert.True(SignedJson.Verify(signed, _ring).IsValid);
+    }
+
+    [Fact]
+    public void Verify_Valid_GivesTheSignedContentAsCanonicalBytesWithoutSignatures()
+    {
+        var signed = SignedJson.Sign(SignedJson.Sign(Agreement(), _provider), _consumer);
+
+        var result = SignedJson.Verify(signed, _ring, null, out var content);
+
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal("""{"agreementId":"a-1","asset":"88.608.8889/PRD-0001","terms":{"maxUses":3,"purposes":["quality-analysis"]}}""",
+            System.Text.Encoding.UTF8.GetString(content!));
+    }
+
+    [Fact]
+    public void Verify_Invalid_GivesNoContent()
+    {
+        var signed = SignedJson.Sign(Agreement(), _provider);
+        signed["terms"]!["maxUses"] = 4;
+
+        var result = SignedJson.Verify(signed, _ring, null, out var content);
+
+        Assert.Equal(SignatureFailure.Invalid, result.Failure);
+        Assert.Null(content);
+    }
+
     public void Dispose()
     {
         _provider.Dispose();
