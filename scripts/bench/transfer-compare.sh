@@ -2,7 +2,8 @@
 # Transfer throughput, side by side in one run on the same file: a full DataSpace transfer between
 # two connector processes on loopback (read blob → age-encrypt → sign manifest → HTTP → verify →
 # decrypt-check → store, plus the ledger entries before and after; after a 64 MiB warm-up transfer) vs `curl` copying the plain file
-# from a static HTTP server vs the `age -r | age -d` pipeline. Prints a Markdown table with the
+# from a static HTTP server vs the `age -r | age -d` pipeline (each also with its source read from
+# disk and its output synced, as the connectors work). Prints a Markdown table with the
 # throughput and the peak RSS of both connectors (VmHWM). Usage: scripts/bench/transfer-compare.sh [MiB=1024]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -76,8 +77,19 @@ t0=$(seconds); curl -fs "http://127.0.0.1:$h/data.bin" -o "$work/copy.bin"; t1=$
 rm -f "$work/copy.bin"
 
 age-keygen -o "$work/age.key" 2>/dev/null
-t0=$(seconds); age -r "$(age-keygen -y "$work/age.key")" < "$work/data.bin" | age -d -i "$work/age.key" > "$work/plain.bin"; t1=$(seconds); age_s=$(echo "$t1 - $t0" | bc)
-cmp -s "$work/plain.bin" "$work/data.bin"
+age_pipeline() { age -r "$(age-keygen -y "$work/age.key")" < "$work/data.bin" | age -d -i "$work/age.key" > "$work/plain.bin"; }
+t0=$(seconds); age_pipeline; t1=$(seconds); age_s=$(echo "$t1 - $t0" | bc)
+cmp -s "$work/plain.bin" "$work/data.bin"; rm -f "$work/plain.bin"
+
+# The same two peers on the footing the connectors work on: the provider reads its asset from disk
+# (its store keeps blobs out of the page cache) and the consumer has the data on disk before it
+# signs the receipt. So the source is dropped from the page cache first and the copy is synced.
+uncache() { python3 -c 'import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$1"; }
+uncache "$work/data.bin"
+t0=$(seconds); curl -fs "http://127.0.0.1:$h/data.bin" -o "$work/copy.bin" && sync "$work/copy.bin"; t1=$(seconds); curl_disk_s=$(echo "$t1 - $t0" | bc)
+rm -f "$work/copy.bin"; uncache "$work/data.bin"
+t0=$(seconds); age_pipeline && sync "$work/plain.bin"; t1=$(seconds); age_disk_s=$(echo "$t1 - $t0" | bc)
+cmp -s "$work/plain.bin" "$work/data.bin"; rm -f "$work/plain.bin"
 
 echo "$mib MiB on $(nproc) cores, $(date -u +%Y-%m-%d), loopback; broker and both connectors as separate processes."
 echo
@@ -86,3 +98,5 @@ echo "|---|---|---|---|---|"
 echo "| DataSpace transfer (POST /received, provider → consumer, verified and stored) | ${dataspace_s} s | $(rate "$dataspace_s") | provider $provider_rss, consumer $consumer_rss | provider ${provider_cpu} s, consumer ${consumer_cpu} s |"
 echo "| curl from python3 -m http.server (plain copy) | ${curl_s} s | $(rate "$curl_s") | – | – |"
 echo "| age -r \| age -d | ${age_s} s | $(rate "$age_s") | – | – |"
+echo "| curl, source read from disk, copy synced to disk | ${curl_disk_s} s | $(rate "$curl_disk_s") | – | – |"
+echo "| age -r \| age -d, source read from disk, output synced to disk | ${age_disk_s} s | $(rate "$age_disk_s") | – | – |"
