@@ -1,12 +1,11 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Net.Http.Headers;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Participants;
 using DataSpace.Core.Results;
 using DataSpace.Crypto.Signatures;
+using DataSpace.Hosting.Problems;
 
 namespace DataSpace.Broker.Negotiation;
 
@@ -26,30 +25,40 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id} registered no connector endpoint to answer negotiations.");
         }
-        var signed = SignedJson.AddSignature(DomainJson.ToNode(callback), ledger.Keys.Signer);
-        JsonObject? answer;
+        if (!Ed25519PublicKey.TryParse(provider.VerifierKey, out var key, out _))
+        {
+            return Error.Forbidden($"{provider.Id}'s registered verifier key does not parse.");
+        }
+        using var message = new ByteArrayContent(SignedRecords.Write(callback, ledger.Keys.Signer))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+        };
+        byte[] body;
         try
         {
             using var response = await clients.CreateClient(HttpClientName)
-                .PostAsJsonAsync(new Uri(new Uri(endpoint.TrimEnd('/') + "/"), NegotiationCallback.Path), signed, cancellationToken).ConfigureAwait(false);
+                .PostAsync(new Uri(new Uri(endpoint.TrimEnd('/') + "/"), NegotiationCallback.Path), message, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 return Error.Unavailable($"{provider.Id}'s connector answered {(int)response.StatusCode}: {Shorten(detail)}");
             }
-            answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return Error.Unavailable($"{provider.Id}'s connector did not answer: {e.Message}");
         }
-        byte[]? content = null;
-        if (answer is null || !Ed25519PublicKey.TryParse(provider.VerifierKey, out var key, out _)
-            || !SignedJson.Verify(answer, new VerifierKeyRing([key!]), [key!.KeyId], out content).IsValid)
+        var answer = StrictJsonBody.Parse(body, $"{provider.Id}'s answer");
+        if (!answer.IsSuccess)
+        {
+            return Error.Unavailable($"{provider.Id}'s connector did not answer with JSON: {answer.Error.Message}");
+        }
+        var (read, verification) = SignedRecords.Read<NegotiationAnswer>(answer.Value, key!, "the provider's answer");
+        if (!verification.IsValid)
         {
             return Error.Forbidden($"{provider.Id}'s answer is not signed by its registered key.");
         }
-        var read = DomainJson.Read<NegotiationAnswer>(content, "the provider's answer");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Connector.Assets;
 using DataSpace.Connector.Brokering;
@@ -24,12 +25,12 @@ namespace DataSpace.Connector.Answering;
 /// agreement is finalized.
 /// </summary>
 /// <param name="Callback">The broker-signed callback.</param>
-public sealed record AnswerNegotiation(JsonObject Callback) : ICommand<Result<JsonObject>>;
+public sealed record AnswerNegotiation(JsonElement Callback) : ICommand<Result<byte[]>>;
 
 internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStores stores, PolicyGate policy, BundleRecorder bundles, ParticipantKeys keys, TimeProvider clock)
-    : ICommandHandler<AnswerNegotiation, Result<JsonObject>>
+    : ICommandHandler<AnswerNegotiation, Result<byte[]>>
 {
-    public async ValueTask<Result<JsonObject>> Handle(AnswerNegotiation command, CancellationToken cancellationToken)
+    public async ValueTask<Result<byte[]>> Handle(AnswerNegotiation command, CancellationToken cancellationToken)
     {
         var callback = await ReadAsync(command.Callback, cancellationToken).ConfigureAwait(false);
         if (!callback.IsSuccess)
@@ -44,22 +45,21 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             NegotiationMessage.Terminate => new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, c.Termination),
             _ => Error.Invalid($"A provider does not answer {c.Message}."),
         };
-        return answer.IsSuccess ? SignedJson.AddSignature(DomainJson.ToNode(answer.Value), keys.Signer) : answer.Error;
+        return answer.IsSuccess ? SignedRecords.Write(answer.Value, keys.Signer) : answer.Error;
     }
 
-    private async Task<Result<NegotiationCallback>> ReadAsync(JsonObject signed, CancellationToken cancellationToken)
+    private async Task<Result<NegotiationCallback>> ReadAsync(JsonElement signed, CancellationToken cancellationToken)
     {
         var key = await trust.KeyAsync(cancellationToken).ConfigureAwait(false);
         if (!key.IsSuccess)
         {
             return key.Error;
         }
-        if (SignedJson.Verify(signed, new VerifierKeyRing([key.Value]), [key.Value.KeyId], out var content) is { IsValid: false } bad)
+        var (read, verification) = SignedRecords.Read<NegotiationCallback>(signed, key.Value, "the negotiation callback");
+        if (!verification.IsValid)
         {
-            return Error.Forbidden($"The negotiation callback is not signed by the broker: {bad.Message}");
+            return Error.Forbidden($"The negotiation callback is not signed by the broker: {verification.Message}");
         }
-        // Read from exactly the bytes the broker signed: the callback without its signatures.
-        var read = DomainJson.Read<NegotiationCallback>(content, "the negotiation callback");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -11,8 +11,14 @@ internal static class AnsweringEndpoints
     {
         app.MapPost("/" + NegotiationCallback.Path, async Task<IResult> (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
-            var body = await request.ReadJsonObjectAsync(ct);
-            return body.IsSuccess ? (await mediator.Send(new AnswerNegotiation(body.Value), ct)).ToOk() : body.Error.ToProblem();
+            var body = await request.ReadJsonElementAsync(ct);
+            if (!body.IsSuccess)
+            {
+                return body.Error.ToProblem();
+            }
+            // The answer is already its signed JSON bytes: written as they are.
+            var answer = await mediator.Send(new AnswerNegotiation(body.Value), ct);
+            return answer.IsSuccess ? Results.Bytes(answer.Value, "application/json; charset=utf-8") : answer.Error.ToProblem();
         })
         .WithTags("Negotiation (provider)")
         .WithSummary("Answer a negotiation message forwarded by the broker (broker-signed body; answer signed by this provider)");

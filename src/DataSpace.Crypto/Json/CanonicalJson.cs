@@ -69,6 +69,19 @@ public static class CanonicalJson
         return ToArrayAndReturn(buffer);
     }
 
+    /// <summary>
+    /// The canonical bytes of the object <paramref name="value"/> without its member
+    /// <paramref name="omitMember"/> (a signed message without its signatures), from the parsed
+    /// document as it is.
+    /// </summary>
+    /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
+    public static byte[] SerializeWithout(JsonElement value, string omitMember)
+    {
+        var buffer = RentBuffer();
+        new CanonicalWriter(buffer).WriteValue(value, depth: 0, omitMember);
+        return ToArrayAndReturn(buffer);
+    }
+
     // One scratch buffer per thread: every signature and digest canonicalises a document of a few
     // KiB, and growing a fresh buffer to that size each time allocated (and cleared) several times over.
     [ThreadStatic]
@@ -109,7 +122,7 @@ public static class CanonicalJson
         private static readonly System.Buffers.SearchValues<char> MustEscape = System.Buffers.SearchValues.Create(
             "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
-        public void WriteValue(JsonElement value, int depth)
+        public void WriteValue(JsonElement value, int depth, string? omitMember = null)
         {
             if (depth > MaxDepth)
             {
@@ -118,7 +131,7 @@ public static class CanonicalJson
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    WriteObject(value, depth);
+                    WriteObject(value, depth, omitMember);
                     break;
                 case JsonValueKind.Array:
                     WriteRaw("["u8);
@@ -253,11 +266,21 @@ public static class CanonicalJson
             WriteRaw("}"u8);
         }
 
-        private void WriteObject(JsonElement value, int depth)
+        private void WriteObject(JsonElement value, int depth, string? omitMember)
         {
             var members = new List<(string Name, JsonElement Value)>();
+            var omitted = 0;
             foreach (var property in value.EnumerateObject())
             {
+                if (omitMember is not null && property.NameEquals(omitMember))
+                {
+                    // Left out, but still only once: two would be two documents under one signature.
+                    if (++omitted > 1)
+                    {
+                        throw new CanonicalJsonException($"Duplicate member name \"{omitMember}\" (I-JSON, RFC 7493 §2.3).");
+                    }
+                    continue;
+                }
                 members.Add((ReadName(property), property.Value));
             }
             // §3.2.3: sort by the UTF-16 code units of the names, which is what ordinal comparison does.

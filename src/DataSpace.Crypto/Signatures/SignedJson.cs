@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Crypto.Json;
 
@@ -51,6 +52,26 @@ public static class SignedJson
     }
 
     /// <summary>
+    /// Signs <paramref name="canonicalContent"/>, the canonical bytes of a JSON object, and returns the
+    /// signed object as UTF-8 JSON: the content with a <c>signatures</c> member put first. For
+    /// messages written straight from a record's bytes, without a node tree; the reader
+    /// canonicalises what it receives, so the message itself need not be canonical.
+    /// </summary>
+    /// <exception cref="ArgumentException">The content is not a JSON object's canonical bytes.</exception>
+    public static byte[] SignContent(ReadOnlySpan<byte> canonicalContent, Ed25519Signer signer)
+    {
+        if (canonicalContent.Length < 2 || canonicalContent[0] != (byte)'{' || canonicalContent[^1] != (byte)'}')
+        {
+            throw new ArgumentException("The content must be the canonical bytes of a JSON object.", nameof(canonicalContent));
+        }
+        var signature = Convert.ToBase64String(signer.Sign(canonicalContent));
+        var member = System.Text.Encoding.UTF8.GetBytes(
+            $"{{\"{SignaturesMember}\":[{{\"alg\":\"{Algorithm}\",\"kid\":{JsonSerializer.Serialize(signer.PublicKey.KeyId)},\"sig\":\"{signature}\"}}]");
+        var rest = canonicalContent[1..];
+        return [.. member, .. rest.Length > 1 ? ","u8 : [], .. rest];
+    }
+
+    /// <summary>
     /// Verifies every signature on <paramref name="document"/> against keys from <paramref name="keys"/>.
     /// Fails closed: no signatures, an unknown key, another algorithm, bad base64 or any changed byte
     /// is a failure, and so is a missing <paramref name="requiredSigners"/> key id.
@@ -65,8 +86,52 @@ public static class SignedJson
     /// </summary>
     public static SignatureVerification Verify(JsonObject document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners, out byte[]? signedContent)
     {
+        var signatures = document[SignaturesMember] is JsonArray array
+            ? array.Select(ReadSignature).ToList()
+            : null;
+        return Check(signatures, () => SigningInput(document), keys, requiredSigners, out signedContent);
+    }
+
+    /// <summary>
+    /// The same check on a parsed document (a message as received, e.g. from
+    /// <see cref="SignContent"/>), canonicalised from the document itself: no node tree is built.
+    /// </summary>
+    public static SignatureVerification Verify(JsonElement document, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners, out byte[]? signedContent)
+    {
+        List<SignatureFields?>? signatures = null;
+        if (document.ValueKind == JsonValueKind.Object && document.TryGetProperty(SignaturesMember, out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            signatures = [.. array.EnumerateArray().Select(ReadSignature)];
+        }
+        return Check(signatures, () => CanonicalJson.SerializeWithout(document, SignaturesMember), keys, requiredSigners, out signedContent);
+    }
+
+    /// <summary>The three members of one signature object; null when it is not exactly kid, alg and sig as strings.</summary>
+    private sealed record SignatureFields(string Kid, string Alg, string Sig);
+
+    private static SignatureFields? ReadSignature(JsonNode? entry) =>
+        entry is JsonObject signature && signature.Count == 3
+            && TryGetString(signature, "kid", out var kid) && TryGetString(signature, "alg", out var alg) && TryGetString(signature, "sig", out var sig)
+            ? new SignatureFields(kid, alg, sig)
+            : null;
+
+    private static SignatureFields? ReadSignature(JsonElement entry)
+    {
+        if (entry.ValueKind != JsonValueKind.Object || entry.EnumerateObject().Count() != 3)
+        {
+            return null;
+        }
+        return TryGetString(entry, "kid", out var kid) && TryGetString(entry, "alg", out var alg) && TryGetString(entry, "sig", out var sig)
+            ? new SignatureFields(kid, alg, sig)
+            : null;
+    }
+
+    /// <summary>The checks both document forms share; <paramref name="signingInput"/> runs only when there are signatures to check.</summary>
+    private static SignatureVerification Check(
+        List<SignatureFields?>? signatures, Func<byte[]> signingInput, IVerifierKeyResolver keys, IReadOnlyCollection<string>? requiredSigners, out byte[]? signedContent)
+    {
         signedContent = null;
-        if (document[SignaturesMember] is not JsonArray signatures)
+        if (signatures is null)
         {
             return SignatureVerification.Fail(SignatureFailure.Unsigned, "The document has no \"signatures\" array.");
         }
@@ -78,7 +143,7 @@ public static class SignedJson
         byte[] input;
         try
         {
-            input = SigningInput(document);
+            input = signingInput();
         }
         catch (CanonicalJsonException e)
         {
@@ -106,10 +171,9 @@ public static class SignedJson
         return new SignatureVerification(SignatureFailure.None, $"Signed by {string.Join(", ", signers.Select(s => s.KeyId))}.", signers);
     }
 
-    private static SignatureVerification? VerifyOne(JsonNode? entry, int index, byte[] input, IVerifierKeyResolver keys, List<Ed25519PublicKey> signers)
+    private static SignatureVerification? VerifyOne(SignatureFields? signature, int index, byte[] input, IVerifierKeyResolver keys, List<Ed25519PublicKey> signers)
     {
-        if (entry is not JsonObject signature || signature.Count != 3
-            || !TryGetString(signature, "kid", out var kid) || !TryGetString(signature, "alg", out var alg) || !TryGetString(signature, "sig", out var sig))
+        if (signature is not var (kid, alg, sig))
         {
             return SignatureVerification.Fail(SignatureFailure.Malformed, $"Signature {index} must be an object with exactly the string members kid, alg and sig.");
         }
@@ -143,6 +207,17 @@ public static class SignedJson
         if (obj[name] is JsonValue v && v.TryGetValue<string>(out var s))
         {
             value = s;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryGetString(JsonElement obj, string name, out string value)
+    {
+        value = string.Empty;
+        if (obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
+        {
+            value = v.GetString()!;
             return true;
         }
         return false;

@@ -62,10 +62,18 @@ public static class StrictJsonBody
         // decodes, and a signed document must be valid UTF-8 everywhere (RFC 8259 §8.1).
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, token).ConfigureAwait(false);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "The request body");
+    }
+
+    /// <summary>
+    /// Parses <paramref name="bytes"/> as strictly as a request body (e.g. a signed answer another
+    /// service sent back); <paramref name="what"/> names it in the error.
+    /// </summary>
+    public static Result<JsonElement> Parse(ReadOnlyMemory<byte> bytes, string what)
+    {
         if (FirstInvalidUtf8(bytes.Span) is { } offset)
         {
-            return Error.Invalid($"The request body is not valid UTF-8 (byte {offset + 1}); JSON must be UTF-8 (RFC 8259 §8.1).");
+            return Error.Invalid($"{what} is not valid UTF-8 (byte {offset + 1}); JSON must be UTF-8 (RFC 8259 §8.1).");
         }
         try
         {

@@ -181,6 +181,71 @@ public sealed class SignedJsonTests : IDisposable
         Assert.Null(content);
     }
 
+    [Fact]
+    public void SignContent_MessageVerifiesAsElementAndAsNode_AndGivesBackTheContent()
+    {
+        var content = DataSpace.Crypto.Json.CanonicalJson.Serialize(Agreement());
+
+        var message = SignedJson.SignContent(content, _provider);
+
+        using var document = System.Text.Json.JsonDocument.Parse(message);
+        var asElement = SignedJson.Verify(document.RootElement, _ring, [_provider.PublicKey.KeyId], out var signed);
+        Assert.True(asElement.IsValid, asElement.Message);
+        Assert.Equal(content, signed);
+        Assert.True(SignedJson.Verify(JsonNode.Parse(message)!.AsObject(), _ring).IsValid);
+    }
+
+    [Fact]
+    public void SignContent_EmptyObject_IsAnObjectWithOnlySignatures()
+    {
+        var message = SignedJson.SignContent("{}"u8, _provider);
+
+        using var document = System.Text.Json.JsonDocument.Parse(message);
+        Assert.True(SignedJson.Verify(document.RootElement, _ring, null, out var signed).IsValid);
+        Assert.Equal("{}"u8.ToArray(), signed);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    [InlineData("")]
+    public void SignContent_NotAnObject_Throws(string content) =>
+        Assert.Throws<ArgumentException>(() => SignedJson.SignContent(System.Text.Encoding.UTF8.GetBytes(content), _provider));
+
+    [Fact]
+    public void VerifyElement_NodeSignedDocument_SameVerdictsAsTheNodeCheck()
+    {
+        var signed = SignedJson.Sign(SignedJson.Sign(Agreement(), _provider), _consumer);
+        using var valid = System.Text.Json.JsonDocument.Parse(signed.ToJsonString());
+        Assert.True(SignedJson.Verify(valid.RootElement, _ring, [_provider.PublicKey.KeyId, _consumer.PublicKey.KeyId], out _).IsValid);
+
+        signed["terms"]!["maxUses"] = 4;
+        using var changed = System.Text.Json.JsonDocument.Parse(signed.ToJsonString());
+        Assert.Equal(SignatureFailure.Invalid, SignedJson.Verify(changed.RootElement, _ring, null, out var content).Failure);
+        Assert.Null(content);
+    }
+
+    [Fact]
+    public void VerifyElement_SignaturesTwice_IsMalformed()
+    {
+        var message = System.Text.Encoding.UTF8.GetString(SignedJson.SignContent(DataSpace.Crypto.Json.CanonicalJson.Serialize(Agreement()), _provider));
+        var twice = message.Replace("{\"signatures\":", "{\"signatures\":[],\"signatures\":", StringComparison.Ordinal);
+
+        using var document = System.Text.Json.JsonDocument.Parse(twice);
+
+        Assert.Equal(SignatureFailure.Malformed, SignedJson.Verify(document.RootElement, _ring, null, out _).Failure);
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}")]
+    [InlineData("{\"signatures\":{}}")]
+    [InlineData("[1]")]
+    public void VerifyElement_NoSignaturesArray_Unsigned(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(SignatureFailure.Unsigned, SignedJson.Verify(document.RootElement, _ring, null, out _).Failure);
+    }
+
     public void Dispose()
     {
         _provider.Dispose();

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using DataSpace.Core.Json;
+using DataSpace.Core.Results;
+using DataSpace.Crypto.Json;
+
+namespace DataSpace.Crypto.Signatures;
+
+/// <summary>
+/// Domain records sent as signed JSON messages between services (the broker's negotiation
+/// callbacks, the provider's answers), written from and read into records through bytes only: the
+/// record is serialised once and canonicalised from the text, the message is checked on its parsed
+/// document and read from exactly the bytes that were signed. No node tree is built on either side.
+/// </summary>
+public static class SignedRecords
+{
+    /// <summary>The record as a message signed by <paramref name="signer"/> (UTF-8 JSON).</summary>
+    public static byte[] Write<T>(T record, Ed25519Signer signer) =>
+        SignedJson.SignContent(CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(record, DomainJson.Options)), signer);
+
+    /// <summary>
+    /// The record in <paramref name="message"/> if <paramref name="signer"/> signed it; otherwise the
+    /// signature check's verdict, for the caller to word its refusal.
+    /// </summary>
+    public static (Result<T> Record, SignatureVerification Verification) Read<T>(JsonElement message, Ed25519PublicKey signer, string what)
+        where T : class
+    {
+        var verification = SignedJson.Verify(message, new VerifierKeyRing([signer]), [signer.KeyId], out var content);
+        return verification.IsValid
+            ? (DomainJson.Read<T>(content, what), verification)
+            : (Error.Forbidden(verification.Message), verification);
+    }
+}
