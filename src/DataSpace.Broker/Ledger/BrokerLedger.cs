@@ -95,7 +95,7 @@ public sealed class BrokerLedger : IAsyncDisposable
         {
             return index;
         }
-        var entry = LedgerEntry.Create(PolicyBundleRecord.EntryType, DomainJson.ToNode(bundle), [signer.Signer]);
+        var entry = LedgerEntry.FromRecord(PolicyBundleRecord.EntryType, bundle, [signer.Signer]);
         return await AppendAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 

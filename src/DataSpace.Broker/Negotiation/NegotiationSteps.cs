@@ -48,7 +48,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
     public async Task<Result<NegotiationView>> EndAsync(OpenNegotiation n, IReadOnlyList<string> reasons, System.Text.Json.Nodes.JsonObject? decision, string outcome, CancellationToken cancellationToken)
     {
         var ended = new NegotiationTerminated(n.Id, n.Offer.Id, n.Offer.Provider, n.Request.Consumer, ledger.Keys.ParticipantId, reasons, Timestamps.Now(clock), decision);
-        var entry = LedgerEntry.Create(NegotiationTerminated.EntryType, DomainJson.ToNode(ended), [ledger.Keys.Signer]);
+        var entry = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [ledger.Keys.Signer]);
         return await RecordTerminationAsync(n, entry.ToJson(), ledger.Keys.ParticipantId, outcome, cancellationToken).ConfigureAwait(false);
     }
 

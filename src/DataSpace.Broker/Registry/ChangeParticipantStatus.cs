@@ -33,7 +33,7 @@ internal sealed class ChangeParticipantStatusHandler(BrokerLedger ledger, TimePr
             return Error.NotFound($"{command.ParticipantId} is not a registered participant.");
         }
         var change = new ParticipantStatusChange(command.ParticipantId, Enum.Parse<ParticipantStatus>(command.Status, ignoreCase: true), command.Reason, Timestamps.Now(clock));
-        var entry = LedgerEntry.Create(ParticipantStatusChange.EntryType, DomainJson.ToNode(change), [ledger.Keys.Signer]);
+        var entry = LedgerEntry.FromRecord(ParticipantStatusChange.EntryType, change, [ledger.Keys.Signer]);
         var appended = await ledger.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
         return appended.IsSuccess ? ParticipantView.Of(ledger.State.FindParticipant(command.ParticipantId)!) : appended.Error;
     }

@@ -96,14 +96,14 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         if (!decision.Allowed || reasons.Length > 0)
         {
             var ended = new NegotiationTerminated(c.NegotiationId, c.Offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);
-            var termination = LedgerEntry.Create(NegotiationTerminated.EntryType, DomainJson.ToNode(ended), [keys.Signer]);
+            var termination = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [keys.Signer]);
             return new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, termination.ToJson());
         }
         var agreement = new Agreement(
             NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, c.Offer.Id, c.Offer.AssetId, keys.ParticipantId, request.Value.Consumer,
             c.Offer.Label, Agreement.Grant(c.Offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
             [c.BrokerDecision, decision.Record], now);
-        var entry = LedgerEntry.Create(Agreement.EntryType, DomainJson.ToNode(agreement), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToJson());
     }
 

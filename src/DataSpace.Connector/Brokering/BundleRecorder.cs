@@ -22,7 +22,7 @@ internal sealed class BundleRecorder(BrokerClient broker, PolicyGate policy, Par
         {
             return null;
         }
-        var entry = LedgerEntry.Create(PolicyBundleRecord.EntryType, DomainJson.ToNode(policy.BundleRecord()), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(PolicyBundleRecord.EntryType, policy.BundleRecord(), [keys.Signer]);
         var recorded = await broker.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
         if (recorded.IsSuccess || recorded.Error.Kind == ErrorKind.Conflict)
         {

@@ -39,7 +39,7 @@ internal sealed class NegotiateHandler(BrokerClient broker, AgreementStore agree
         {
             return invalid;
         }
-        var entry = LedgerEntry.Create(ContractRequest.EntryType, DomainJson.ToNode(request), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(ContractRequest.EntryType, request, [keys.Signer]);
         var view = await broker.RequestContractAsync(entry, cancellationToken).ConfigureAwait(false);
         if (!view.IsSuccess || view.Value.State != "AGREED")
         {

@@ -36,7 +36,7 @@ internal sealed class PublishOfferHandler(ConnectorStores stores, ParticipantKey
         {
             return invalid;
         }
-        var entry = LedgerEntry.Create(Offer.EntryType, DomainJson.ToNode(offer), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(Offer.EntryType, offer, [keys.Signer]);
         return await broker.PublishOfferAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 }

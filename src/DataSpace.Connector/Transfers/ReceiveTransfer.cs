@@ -148,7 +148,7 @@ internal sealed class ReceiveTransferHandler(
         var receipt = new TransferCompleted(
             transferId, agreementId, digests.PlaintextSha256, digests.CiphertextSha256, digests.PlaintextSize,
             TransferManifests.Sha256(content.Value.SignedManifest), Timestamps.Now(clock));
-        var entry = LedgerEntry.Create(TransferCompleted.EntryType, DomainJson.ToNode(receipt), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(TransferCompleted.EntryType, receipt, [keys.Signer]);
         receiving = receiving with { Manifest = content.Value.SignedManifest, Receipt = entry.ToJson() };
         await journal.SaveAsync(receiving, CancellationToken.None).ConfigureAwait(false);
 

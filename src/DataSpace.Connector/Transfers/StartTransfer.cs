@@ -123,7 +123,7 @@ internal sealed class StartTransferHandler(
             return noBundle;
         }
         var started = new TransferStarted(transferId, agreementId, keys.ParticipantId, agreement.Consumer, agreement.AssetId, now, decision!.Record);
-        var entry = LedgerEntry.Create(TransferStarted.EntryType, DomainJson.ToNode(started), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(TransferStarted.EntryType, started, [keys.Signer]);
         var transfer = new ProvidedTransfer(transferId, agreementId, agreement.Consumer, agreement.AssetId, entry.ToJson(), decision.Obligations);
         await transfers.SaveAsync(transfer, cancellationToken).ConfigureAwait(false);
         var recorded = await broker.RecordAsync(entry, cancellationToken).ConfigureAwait(false);

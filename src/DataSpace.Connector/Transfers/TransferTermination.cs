@@ -22,7 +22,7 @@ internal sealed class TransferTermination(BrokerClient broker, ParticipantKeys k
     {
         var text = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason;
         var ended = new TransferTerminated(transferId, agreementId, keys.ParticipantId, text, Timestamps.Now(clock));
-        var entry = LedgerEntry.Create(TransferTerminated.EntryType, DomainJson.ToNode(ended), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(TransferTerminated.EntryType, ended, [keys.Signer]);
         var recorded = await broker.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
         if (recorded.IsSuccess)
         {

@@ -82,7 +82,7 @@ internal sealed class DataDeletion(
 
         // Step 3: the same body on every retry (the time is DeletedAt), so a duplicate is this very entry.
         var body = new DataDeleted(record.TransferId, record.AgreementId, keys.ParticipantId, reason, record.DeletedAt.Value);
-        var entry = LedgerEntry.Create(DataDeleted.EntryType, DomainJson.ToNode(body), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(DataDeleted.EntryType, body, [keys.Signer]);
         var recorded = await broker.RecordAsync(entry, cancellationToken).ConfigureAwait(false);
         var ledgerIndex = recorded.IsSuccess ? recorded.Value.Index
             : recorded.Error.Kind == ErrorKind.Conflict ? await lookup.FindAsync(record.TransferId, keys.ParticipantId, cancellationToken).ConfigureAwait(false)

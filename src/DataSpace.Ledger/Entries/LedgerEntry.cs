@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DataSpace.Core.Json;
 using DataSpace.Crypto.Json;
 using DataSpace.Crypto.Signatures;
 
@@ -57,12 +59,42 @@ public sealed class LedgerEntry
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(signers);
+        ValidateType(type);
+        return Sign(CanonicalJson.Serialize(new JsonObject { ["body"] = body.DeepClone(), ["type"] = type }), signers);
+    }
+
+    /// <summary>
+    /// Creates an entry of <paramref name="type"/> whose body is <paramref name="record"/>, a domain
+    /// record, signed by every signer: the record is serialised once and canonicalised from its text,
+    /// with no node tree (the same bytes as <see cref="Create"/> with the record's node).
+    /// </summary>
+    /// <exception cref="ArgumentException">The type is not a valid type name, the record is not a JSON object, or there is no signer.</exception>
+    public static LedgerEntry FromRecord<TRecord>(string type, TRecord record, IEnumerable<Ed25519Signer> signers)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(signers);
+        ValidateType(type);
+        var body = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(record, DomainJson.Options));
+        if (body[0] != (byte)'{')
+        {
+            throw new ArgumentException($"An entry's body must be a JSON object, not {typeof(TRecord).Name} as {(char)body[0]}….", nameof(record));
+        }
+        // {"body":…,"type":"…"} is already in canonical member order, and a valid type needs no escaping.
+        return Sign([.. "{\"body\":"u8, .. body, .. ",\"type\":\""u8, .. Encoding.ASCII.GetBytes(type), .. "\"}"u8], signers);
+    }
+
+    private static void ValidateType(string type)
+    {
         if (!EntryTypeSyntax.IsValid(type))
         {
             throw new ArgumentException($"\"{type}\" is not an entry type (a-z, 0-9, '.', '-', '_', starting with a letter).", nameof(type));
         }
-        var content = new JsonObject { ["body"] = body.DeepClone(), ["type"] = type };
-        var input = CanonicalJson.Serialize(content);
+    }
+
+    /// <summary>Signs the canonical content <paramref name="input"/> by every signer and reads the result back as an entry.</summary>
+    private static LedgerEntry Sign(byte[] input, IEnumerable<Ed25519Signer> signers)
+    {
         var signing = signers.ToList();
         var signatures = EntryAssembly.Sorted(signing.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))));
         if (signatures.Length == 0)

@@ -97,7 +97,7 @@ internal static class NegotiationLoad
         var now = Timestamps.Now();
         var request = new ContractRequest(requestId, offerId, keys.ParticipantId, "quality-analysis", "CN", "copy",
             new RequestedTerms(["quality-analysis"], now.AddDays(-1), now.AddDays(30), 5), now);
-        var entry = LedgerEntry.Create(ContractRequest.EntryType, DomainJson.ToNode(request), [keys.Signer]);
+        var entry = LedgerEntry.FromRecord(ContractRequest.EntryType, request, [keys.Signer]);
         var agreed = await (await PostAsync(broker, "negotiations", entry)).Content.ReadFromJsonAsync<JsonObject>();
         if (agreed?["state"]?.GetValue<string>() != "AGREED" || !LedgerEntry.TryRead(agreed["agreement"], out var agreement).IsAccepted)
         {
