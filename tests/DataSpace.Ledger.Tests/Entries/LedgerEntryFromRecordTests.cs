@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using DataSpace.Core.Json;
+using DataSpace.Crypto.Signatures;
+using DataSpace.Ledger.Entries;
+
+namespace DataSpace.Ledger.Tests.Entries;
+
+/// <summary>An entry made from a record's text is the entry made from its node tree, byte for byte.</summary>
+public sealed class LedgerEntryFromRecordTests : IDisposable
+{
+    private readonly Ed25519Signer _a = Ed25519Signer.Generate("88.608.8889");
+    private readonly Ed25519Signer _b = Ed25519Signer.Generate("88.123.4567");
+
+    private sealed record Sample(string Name, long Count, double Ratio, DateTimeOffset At, IReadOnlyList<string> Tags, JsonObject Extra, string? Missing);
+
+    private static Sample Record() => new(
+        "Überprüfung \u20ac \U0001F600 \"quoted\" \\ tab\t", 9007199254740993, 1e-7, new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero),
+        ["b", "a", "é"], new JsonObject { ["z"] = 1.5, ["a"] = new JsonArray(true, null, "x"), ["\u00e9"] = new JsonObject() }, null);
+
+    [Fact]
+    public void FromRecord_SameBytesAsCreateFromTheRecordsNode()
+    {
+        var fromText = LedgerEntry.FromRecord("sample.recorded", Record(), [_a, _b]);
+        var fromNode = LedgerEntry.Create("sample.recorded", DomainJson.ToNode(Record()), [_a, _b]);
+
+        Assert.Equal(fromNode.Bytes.ToArray(), fromText.Bytes.ToArray());
+        Assert.Equal(fromNode.SigningInput.ToArray(), fromText.SigningInput.ToArray());
+    }
+
+    [Fact]
+    public void FromRecord_SignaturesItMadeCountAsVerified_AndVerifyForAnyoneElse()
+    {
+        var entry = LedgerEntry.FromRecord("sample.recorded", Record(), [_a]);
+
+        Assert.True(entry.IsSignedBy(_a.PublicKey));
+        var reread = LedgerEntry.Parse(entry.Bytes);
+        Assert.True(reread.IsSignedBy(_a.PublicKey));
+        Assert.False(reread.IsSignedBy(_b.PublicKey));
+    }
+
+    [Fact]
+    public void FromRecord_NotAnObject_Throws() =>
+        Assert.Throws<ArgumentException>(() => LedgerEntry.FromRecord("sample.recorded", new[] { 1, 2 }, [_a]));
+
+    [Fact]
+    public void FromRecord_BadType_Throws() =>
+        Assert.Throws<ArgumentException>(() => LedgerEntry.FromRecord("Not A Type", Record(), [_a]));
+
+    [Fact]
+    public void FromRecord_NoSigner_Throws() =>
+        Assert.Throws<ArgumentException>(() => LedgerEntry.FromRecord("sample.recorded", Record(), []));
+
+    public void Dispose()
+    {
+        _a.Dispose();
+        _b.Dispose();
+    }
+}
