@@ -17,8 +17,22 @@ public sealed class PolicyBackendOptions
     /// <summary><c>embedded</c> (default) or <c>opa</c>.</summary>
     public string Backend { get; set; } = Embedded;
 
-    /// <summary>The policy directory or <c>.tar.gz</c> bundle (default <c>policies</c>).</summary>
-    public string Path { get; set; } = "policies";
+    /// <summary>
+    /// The policy directory or <c>.tar.gz</c> bundle. Default: <c>policies</c> in the current
+    /// directory, or, when there is none, the pack beside the program (the installed
+    /// <c>dataspace</c> tool carries one), so the services start on working defaults anywhere.
+    /// </summary>
+    public string Path { get; set; } = DefaultPath(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>The default <see cref="Path"/> for a service started in <paramref name="workingDirectory"/> from <paramref name="programDirectory"/>.</summary>
+    internal static string DefaultPath(string workingDirectory, string programDirectory)
+    {
+        const string local = "policies";
+        var beside = System.IO.Path.Combine(programDirectory, local);
+        return !Directory.Exists(System.IO.Path.Combine(workingDirectory, local)) && Directory.Exists(System.IO.Path.Combine(beside, "dataspace"))
+            ? beside
+            : local;
+    }
 
     /// <summary>The OPA server's base URL, for the <c>opa</c> backend (e.g. <c>http://opa:8181/</c>).</summary>
     public string? OpaUrl { get; set; }
