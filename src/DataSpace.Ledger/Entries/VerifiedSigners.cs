@@ -3,7 +3,8 @@ using DataSpace.Crypto.Signatures;
 namespace DataSpace.Ledger.Entries;
 
 /// <summary>
-/// The keys whose signatures on one entry have already been verified in this process. An entry is
+/// The keys whose signatures on one entry have already been verified in this process, or made in
+/// it (<see cref="LedgerEntry.Create"/>, <see cref="LedgerEntry.Countersign"/>). An entry is
 /// immutable, so a signature that verified once verifies again: the broker checks a party's
 /// signature when the message arrives and the ledger's admission would otherwise check it a
 /// second time (an Ed25519 verification costs about as much as canonicalising a small entry).
