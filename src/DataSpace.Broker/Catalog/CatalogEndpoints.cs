@@ -14,7 +14,7 @@ internal static class CatalogEndpoints
         app.MapPost("/offers", async Task<IResult> (HttpRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var caller = Caller.ParticipantId(user);
-            var body = await request.ReadJsonObjectAsync(cancellationToken);
+            var body = await request.ReadObjectElementAsync(cancellationToken);
             if (!caller.IsSuccess || !body.IsSuccess)
             {
                 return (caller.Error ?? body.Error)!.ToProblem();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -12,7 +13,7 @@ namespace DataSpace.Broker.Catalog;
 /// <summary>A provider publishes an offer: an <c>offer.published</c> entry it signed, which the broker checks and records.</summary>
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="Entry">The signed entry.</param>
-public sealed record PublishOffer(string Caller, JsonObject Entry) : ICommand<Result<OfferView>>;
+public sealed record PublishOffer(string Caller, JsonElement Entry) : ICommand<Result<OfferView>>;
 
 internal sealed class PublishOfferHandler(BrokerLedger ledger) : ICommandHandler<PublishOffer, Result<OfferView>>
 {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using DataSpace.Core.Results;
 using DataSpace.Ledger.Entries;
 
@@ -8,7 +8,7 @@ namespace DataSpace.Broker.Common;
 internal static class SignedEntries
 {
     /// <summary>The entry in <paramref name="json"/>, which must be of <paramref name="type"/>.</summary>
-    public static Result<LedgerEntry> Read(JsonNode? json, string type)
+    public static Result<LedgerEntry> Read(JsonElement json, string type)
     {
         var verdict = LedgerEntry.TryRead(json, out var entry);
         if (!verdict.IsAccepted)
@@ -19,7 +19,7 @@ internal static class SignedEntries
     }
 
     /// <summary>The entry in <paramref name="json"/>, of <paramref name="type"/>, with its body read strictly as <typeparamref name="T"/>.</summary>
-    public static Result<(LedgerEntry Entry, T Body)> Read<T>(JsonNode? json, string type, string what)
+    public static Result<(LedgerEntry Entry, T Body)> Read<T>(JsonElement json, string type, string what)
         where T : class
     {
         var entry = Read(json, type);

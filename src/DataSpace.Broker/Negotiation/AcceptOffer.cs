@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -17,7 +18,7 @@ namespace DataSpace.Broker.Negotiation;
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="Entry">The signed acceptance.</param>
-public sealed record AcceptOffer(string Caller, string NegotiationId, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+public sealed record AcceptOffer(string Caller, string NegotiationId, JsonElement Entry) : ICommand<Result<NegotiationView>>;
 
 internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn, NegotiationSteps steps, TimeProvider clock) : ICommandHandler<AcceptOffer, Result<NegotiationView>>
 {

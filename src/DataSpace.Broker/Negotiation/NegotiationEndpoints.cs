@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
@@ -44,14 +45,14 @@ internal static class NegotiationEndpoints
     }
 
     private static async Task<IResult> SendAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken,
-        Func<string, JsonObject, ValueTask<Result<NegotiationView>>> send, bool created = false)
+        Func<string, JsonElement, ValueTask<Result<NegotiationView>>> send, bool created = false)
     {
         var caller = Caller.ParticipantId(user);
         if (!caller.IsSuccess)
         {
             return caller.Error.ToProblem();
         }
-        var body = await request.ReadJsonObjectAsync(cancellationToken);
+        var body = await request.ReadObjectElementAsync(cancellationToken);
         if (!body.IsSuccess)
         {
             return body.Error.ToProblem();

@@ -49,16 +49,24 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
     {
         var ended = new NegotiationTerminated(n.Id, n.Offer.Id, n.Offer.Provider, n.Request.Consumer, ledger.Keys.ParticipantId, reasons, Timestamps.Now(clock), decision);
         var entry = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [ledger.Keys.Signer]);
-        return await RecordTerminationAsync(n, entry.ToJson(), ledger.Keys.ParticipantId, outcome, cancellationToken).ConfigureAwait(false);
+        return await RecordTerminationAsync(n, entry, ledger.Keys.ParticipantId, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a termination entry sent as JSON (the provider's answer) and signed by <paramref name="by"/>.</summary>
+    private async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.Nodes.JsonObject json, string by, string outcome, CancellationToken cancellationToken)
+    {
+        var verdict = LedgerEntry.TryRead(json, out var entry);
+        return verdict.IsAccepted
+            ? await RecordTerminationAsync(n, entry!, by, outcome, cancellationToken).ConfigureAwait(false)
+            : Error.Invalid($"A termination must be a signed {NegotiationTerminated.EntryType} entry: {verdict.Reason}.");
     }
 
     /// <summary>Records a termination entry signed by <paramref name="by"/> (a party or the broker).</summary>
-    public async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.Nodes.JsonObject json, string by, string outcome, CancellationToken cancellationToken)
+    public async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, LedgerEntry entry, string by, string outcome, CancellationToken cancellationToken)
     {
-        var verdict = LedgerEntry.TryRead(json, out var entry);
-        if (!verdict.IsAccepted || entry!.Type != NegotiationTerminated.EntryType)
+        if (entry.Type != NegotiationTerminated.EntryType)
         {
-            return Error.Invalid($"A termination must be a signed {NegotiationTerminated.EntryType} entry: {verdict.Reason ?? entry!.Type}.");
+            return Error.Invalid($"A termination must be a signed {NegotiationTerminated.EntryType} entry: {entry.Type}.");
         }
         var ended = DomainJson.Read<NegotiationTerminated>(entry.Body, "the termination");
         if (!ended.IsSuccess)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -22,7 +23,7 @@ namespace DataSpace.Broker.Negotiation;
 /// </summary>
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="Entry">The signed request.</param>
-public sealed record RequestContract(string Caller, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+public sealed record RequestContract(string Caller, JsonElement Entry) : ICommand<Result<NegotiationView>>;
 
 internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBook book, NegotiationSteps steps, PolicyGate policy, TimeProvider clock)
     : ICommandHandler<RequestContract, Result<NegotiationView>>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -12,7 +13,7 @@ namespace DataSpace.Broker.Negotiation;
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="Entry">The signed termination.</param>
-public sealed record TerminateNegotiation(string Caller, string NegotiationId, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+public sealed record TerminateNegotiation(string Caller, string NegotiationId, JsonElement Entry) : ICommand<Result<NegotiationView>>;
 
 internal sealed class TerminateNegotiationHandler(BrokerLedger ledger, ConsumerTurn turn, NegotiationSteps steps) : ICommandHandler<TerminateNegotiation, Result<NegotiationView>>
 {
@@ -26,6 +27,6 @@ internal sealed class TerminateNegotiationHandler(BrokerLedger ledger, ConsumerT
             }
             return SignedBy.Caller(ledger, read.Value, command.Caller) is { } unsigned
                 ? unsigned
-                : await steps.RecordTerminationAsync(n, command.Entry, command.Caller, "terminated-by-consumer", cancellationToken).ConfigureAwait(false);
+                : await steps.RecordTerminationAsync(n, read.Value, command.Caller, "terminated-by-consumer", cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -19,7 +20,7 @@ namespace DataSpace.Broker.Negotiation;
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="Entry">The agreement entry with the provider's and the consumer's signatures.</param>
-public sealed record VerifyAgreement(string Caller, string NegotiationId, JsonObject Entry) : ICommand<Result<NegotiationView>>;
+public sealed record VerifyAgreement(string Caller, string NegotiationId, JsonElement Entry) : ICommand<Result<NegotiationView>>;
 
 internal sealed class VerifyAgreementHandler(BrokerLedger ledger, ConsumerTurn turn, NegotiationSteps steps, TimeProvider clock) : ICommandHandler<VerifyAgreement, Result<NegotiationView>>
 {

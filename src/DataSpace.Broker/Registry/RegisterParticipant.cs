@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
@@ -15,7 +16,7 @@ namespace DataSpace.Broker.Registry;
 /// countersigns as operator and records it.
 /// </summary>
 /// <param name="Entry">The registration entry as sent.</param>
-public sealed record RegisterParticipant(JsonObject Entry) : ICommand<Result<ParticipantView>>;
+public sealed record RegisterParticipant(JsonElement Entry) : ICommand<Result<ParticipantView>>;
 
 internal sealed class RegisterParticipantHandler(BrokerLedger ledger) : ICommandHandler<RegisterParticipant, Result<ParticipantView>>
 {

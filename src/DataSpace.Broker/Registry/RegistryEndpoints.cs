@@ -16,7 +16,7 @@ internal static class RegistryEndpoints
         var group = app.MapGroup("/participants").WithTags("Registry");
         group.MapPost("/", async Task<IResult> (HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
         {
-            var body = await request.ReadJsonObjectAsync(cancellationToken);
+            var body = await request.ReadObjectElementAsync(cancellationToken);
             if (!body.IsSuccess)
             {
                 return body.Error.ToProblem();

@@ -35,13 +35,20 @@ public static class StrictJsonBody
     /// <summary>The body as a JSON object; anything else (an array, a number, malformed text) is invalid.</summary>
     public static async Task<Result<JsonObject>> ReadJsonObjectAsync(this HttpRequest request, CancellationToken cancellationToken = default)
     {
+        var element = await request.ReadObjectElementAsync(cancellationToken).ConfigureAwait(false);
+        return element.IsSuccess ? JsonObject.Create(element.Value)! : element.Error;
+    }
+
+    /// <summary>The body as a JSON object, kept as the parsed document (no node tree): for bodies read once, e.g. a signed entry.</summary>
+    public static async Task<Result<JsonElement>> ReadObjectElementAsync(this HttpRequest request, CancellationToken cancellationToken = default)
+    {
         var element = await request.ReadJsonElementAsync(cancellationToken).ConfigureAwait(false);
         if (!element.IsSuccess)
         {
             return element.Error;
         }
         return element.Value.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(element.Value)!
+            ? element.Value
             : Error.Invalid($"The request body must be a JSON object, not {KindOf(element.Value.ValueKind)}.");
     }
 

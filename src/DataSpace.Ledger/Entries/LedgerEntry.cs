@@ -182,17 +182,24 @@ public sealed class LedgerEntry
     /// Reads an entry sent as JSON in any formatting: re-encoded to its canonical form first, so a
     /// client need not send canonical bytes, then decoded strictly.
     /// </summary>
-    public static EntryVerdict TryRead(JsonNode? json, out LedgerEntry? entry)
+    public static EntryVerdict TryRead(JsonNode? json, out LedgerEntry? entry) =>
+        TryReadCanonical(json is JsonObject, () => CanonicalJson.Serialize(json), out entry);
+
+    /// <summary>The same, from a parsed document (a request body), canonicalised from the document itself.</summary>
+    public static EntryVerdict TryRead(JsonElement json, out LedgerEntry? entry) =>
+        TryReadCanonical(json.ValueKind == JsonValueKind.Object, () => CanonicalJson.Serialize(json), out entry);
+
+    private static EntryVerdict TryReadCanonical(bool isObject, Func<byte[]> canonicalise, out LedgerEntry? entry)
     {
         entry = null;
-        if (json is not JsonObject)
+        if (!isObject)
         {
             return EntryVerdict.Refuse(EntryFault.Malformed, "an entry is a JSON object with type, body and signatures");
         }
         byte[] canonical;
         try
         {
-            canonical = CanonicalJson.Serialize(json);
+            canonical = canonicalise();
         }
         catch (CanonicalJsonException e)
         {

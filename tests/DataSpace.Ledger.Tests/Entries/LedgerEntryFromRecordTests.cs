@@ -50,6 +50,30 @@ public sealed class LedgerEntryFromRecordTests : IDisposable
     public void FromRecord_NoSigner_Throws() =>
         Assert.Throws<ArgumentException>(() => LedgerEntry.FromRecord("sample.recorded", Record(), []));
 
+    [Fact]
+    public void TryRead_FromAParsedDocument_SameEntryAsFromItsNode()
+    {
+        var sent = LedgerEntry.FromRecord("sample.recorded", Record(), [_a, _b]).ToJson().ToJsonString(); // not canonical: any member order, escapes
+        using var document = System.Text.Json.JsonDocument.Parse(sent);
+
+        Assert.True(LedgerEntry.TryRead(document.RootElement, out var fromElement).IsAccepted);
+        Assert.True(LedgerEntry.TryRead(JsonNode.Parse(sent), out var fromNode).IsAccepted);
+        Assert.Equal(fromNode!.Bytes.ToArray(), fromElement!.Bytes.ToArray());
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("{\"type\":\"a.b\",\"type\":\"c.d\",\"body\":{},\"signatures\":[]}")]
+    public void TryRead_FromAParsedDocument_NotAnEntryObject_Malformed(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+
+        var verdict = LedgerEntry.TryRead(document.RootElement, out var entry);
+
+        Assert.Equal(EntryFault.Malformed, verdict.Fault);
+        Assert.Null(entry);
+    }
+
     public void Dispose()
     {
         _a.Dispose();
