@@ -21,52 +21,37 @@ public static class DomainJson
 
     /// <summary>Reads a record strictly; the error says which member is wrong.</summary>
     public static Result<T> Read<T>(JsonNode? node, string what)
-        where T : class
-    {
-        if (node is not JsonObject)
-        {
-            return Error.Invalid($"{what} must be a JSON object.");
-        }
-        try
-        {
-            return node.Deserialize<T>(Options) is { } value ? value : Error.Invalid($"{what} is empty.");
-        }
-        catch (JsonException e)
-        {
-            return Error.Invalid($"{what} is not valid: {Describe(e)}");
-        }
-    }
+        where T : class =>
+        Deserialize(() => node is JsonObject, () => node.Deserialize<T>(Options), what);
 
     /// <summary>Reads a record strictly from UTF-8 JSON text (e.g. the verified content of a signed message).</summary>
-    public static Result<T> Read<T>(ReadOnlySpan<byte> utf8Json, string what)
-        where T : class
-    {
-        try
-        {
-            var start = new Utf8JsonReader(utf8Json);
-            if (!start.Read() || start.TokenType != JsonTokenType.StartObject)
+    public static Result<T> Read<T>(ReadOnlyMemory<byte> utf8Json, string what)
+        where T : class =>
+        Deserialize(
+            () =>
             {
-                return Error.Invalid($"{what} must be a JSON object.");
-            }
-            return JsonSerializer.Deserialize<T>(utf8Json, Options) is { } value ? value : Error.Invalid($"{what} is empty.");
-        }
-        catch (JsonException e)
-        {
-            return Error.Invalid($"{what} is not valid: {Describe(e)}");
-        }
-    }
+                var start = new Utf8JsonReader(utf8Json.Span);
+                return start.Read() && start.TokenType == JsonTokenType.StartObject;
+            },
+            () => JsonSerializer.Deserialize<T>(utf8Json.Span, Options),
+            what);
 
     /// <summary>Reads a record strictly from an element (e.g. an entry's body), in one pass over it.</summary>
     public static Result<T> Read<T>(JsonElement element, string what)
+        where T : class =>
+        Deserialize(() => element.ValueKind == JsonValueKind.Object, () => element.Deserialize<T>(Options), what);
+
+    /// <summary>The checks every form shares: an object, not empty, valid as <typeparamref name="T"/>; malformed text is invalid too.</summary>
+    private static Result<T> Deserialize<T>(Func<bool> isObject, Func<T?> read, string what)
         where T : class
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return Error.Invalid($"{what} must be a JSON object.");
-        }
         try
         {
-            return element.Deserialize<T>(Options) is { } value ? value : Error.Invalid($"{what} is empty.");
+            if (!isObject())
+            {
+                return Error.Invalid($"{what} must be a JSON object.");
+            }
+            return read() is { } value ? value : Error.Invalid($"{what} is empty.");
         }
         catch (JsonException e)
         {
