@@ -54,11 +54,8 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id}'s connector did not answer with JSON: {answer.Error.Message}");
         }
-        var (read, verification) = SignedRecords.Read<NegotiationAnswer>(answer.Value, key!, "the provider's answer");
-        if (!verification.IsValid)
-        {
-            return Error.Forbidden($"{provider.Id}'s answer is not signed by its registered key.");
-        }
+        var read = SignedRecords.Read<NegotiationAnswer>(answer.Value, key!, "the provider's answer",
+            _ => Error.Forbidden($"{provider.Id}'s answer is not signed by its registered key."));
         if (!read.IsSuccess)
         {
             return read.Error;

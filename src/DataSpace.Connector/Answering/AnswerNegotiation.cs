@@ -55,11 +55,8 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return key.Error;
         }
-        var (read, verification) = SignedRecords.Read<NegotiationCallback>(signed, key.Value, "the negotiation callback");
-        if (!verification.IsValid)
-        {
-            return Error.Forbidden($"The negotiation callback is not signed by the broker: {verification.Message}");
-        }
+        var read = SignedRecords.Read<NegotiationCallback>(signed, key.Value, "the negotiation callback",
+            bad => Error.Forbidden($"The negotiation callback is not signed by the broker: {bad.Message}"));
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -19,14 +19,12 @@ public static class SignedRecords
 
     /// <summary>
     /// The record in <paramref name="message"/> if <paramref name="signer"/> signed it; otherwise the
-    /// signature check's verdict, for the caller to word its refusal.
+    /// error <paramref name="unsigned"/> makes of the signature check's verdict.
     /// </summary>
-    public static (Result<T> Record, SignatureVerification Verification) Read<T>(JsonElement message, Ed25519PublicKey signer, string what)
+    public static Result<T> Read<T>(JsonElement message, Ed25519PublicKey signer, string what, Func<SignatureVerification, Error> unsigned)
         where T : class
     {
         var verification = SignedJson.Verify(message, new VerifierKeyRing([signer]), [signer.KeyId], out var content);
-        return verification.IsValid
-            ? (DomainJson.Read<T>(content, what), verification)
-            : (Error.Forbidden(verification.Message), verification);
+        return verification.IsValid ? DomainJson.Read<T>(content, what) : unsigned(verification);
     }
 }
