@@ -1,10 +1,10 @@
-using System.Net.Http.Headers;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Participants;
 using DataSpace.Core.Results;
 using DataSpace.Crypto.Signatures;
+using DataSpace.Hosting.Http;
 using DataSpace.Hosting.Problems;
 
 namespace DataSpace.Broker.Negotiation;
@@ -29,10 +29,7 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Forbidden($"{provider.Id}'s registered verifier key does not parse.");
         }
-        using var message = new ByteArrayContent(SignedRecords.Write(callback, ledger.Keys.Signer))
-        {
-            Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
-        };
+        using var message = JsonBytesContent.Create(SignedRecords.Write(callback, ledger.Keys.Signer));
         byte[] body;
         try
         {

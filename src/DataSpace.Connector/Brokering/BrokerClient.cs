@@ -1,6 +1,6 @@
 using DataSpace.Connector.Common;
+using DataSpace.Hosting.Http;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,9 +50,8 @@ internal sealed class BrokerClient(HttpClient http)
     public Task<Result<ProofView>> ConsistencyProofAsync(ulong from, ulong to, CancellationToken ct) =>
         SendAsync<ProofView>(HttpMethod.Get, $"ledger/proofs/consistency?from={from}&to={to}", null, ct);
 
-    /// <summary>An entry is sent as its canonical bytes, which are JSON already: no node to build and write out again.</summary>
-    private static ReadOnlyMemoryContent EntryContent(LedgerEntry entry) =>
-        new(entry.Bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
+    /// <summary>An entry is sent as its canonical bytes, which are JSON already.</summary>
+    private static ReadOnlyMemoryContent EntryContent(LedgerEntry entry) => JsonBytesContent.Create(entry.Bytes);
 
     private async Task<Result<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
         where T : class
