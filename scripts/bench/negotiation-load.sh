@@ -4,6 +4,7 @@
 # for a fixed time. Prints a Markdown row per client count for docs/benchmarks.md: finalized
 # negotiations per second, the p50/p99 latency of whole negotiations, and the CPU time per
 # finalized negotiation of each process (the machine may be shared: CPU time is the steadier figure).
+# After each, the protocol floor with as many clients: the same exchanges with no work (ProtocolFloor.cs).
 # Usage: scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,8 +20,10 @@ trap cleanup EXIT
 dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
 dotnet build "$repo/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
 dataspace=(dotnet "$work/cli/dataspace.dll")
-load=(dotnet "$repo/tests/DataSpace.Benchmarks/bin/Release/net10.0/DataSpace.Benchmarks.dll" negotiation-load)
+bench=(dotnet "$repo/tests/DataSpace.Benchmarks/bin/Release/net10.0/DataSpace.Benchmarks.dll")
+load=("${bench[@]}" negotiation-load)
 
+wait_port() { for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "error: nothing listens on $1" >&2; return 1; }
 wait_healthy() { for _ in $(seq 100); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "error: $1 did not start" >&2; return 1; }
 
 echo "$(nproc) cores, $(date -u +%Y-%m-%d); broker and provider connector as separate processes on loopback."
@@ -37,5 +40,14 @@ for n in "${clients[@]}"; do
   "${load[@]}" --broker "http://127.0.0.1:$bport" --operator-token "$work/run/broker/operator.token" \
     --provider-key "$work/run/provider.key.json" --provider "http://127.0.0.1:$cport" --provider-api-token "$work/run/provider/api.token" \
     --clients "$n" --seconds "$seconds" --watch "broker=$broker,provider=$provider"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
+
+  # The protocol floor, same client count: the same four exchanges between three processes with
+  # bodies of the same sizes and no work, its services on the same JIT settings as `dataspace`.
+  floor=(env DOTNET_TC_QuickJit=0 "${bench[@]}" protocol-floor)
+  (exec "${floor[@]}" provider --urls "http://127.0.0.1:$cport" >"$work/run/floor-provider.log" 2>&1) & pids+=($!); provider=$!
+  (exec "${floor[@]}" broker --urls "http://127.0.0.1:$bport" --provider "http://127.0.0.1:$cport" >"$work/run/floor-broker.log" 2>&1) & pids+=($!); broker=$!
+  wait_port "$bport"; wait_port "$cport"
+  "${bench[@]}" protocol-floor load --broker "http://127.0.0.1:$bport" --clients "$n" --seconds "$seconds" --watch "broker=$broker,provider=$provider"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 done

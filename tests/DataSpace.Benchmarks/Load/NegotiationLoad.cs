@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -29,67 +28,26 @@ internal static class NegotiationLoad
 
         using var providerKeys = KeyFile.Parse(await File.ReadAllBytesAsync(options.ProviderKeyFile));
         await RegisterAsync(http, providerKeys, Attributes("Load steel", "C31", options.Provider.ToString().TrimEnd('/')));
-        var consumers = Enumerable.Range(0, options.Clients).Select(i => ParticipantKeys.Generate($"88.608.{7000 + i}")).ToList();
+        var consumers = Enumerable.Range(0, options.Shape.Clients).Select(i => ParticipantKeys.Generate($"88.608.{7000 + i}")).ToList();
         foreach (var consumer in consumers)
         {
             await RegisterAsync(http, consumer, Attributes($"Load consumer {consumer.ParticipantId}", "C36", null));
         }
         var offerId = await PublishOfferAsync(options, providerKeys.ParticipantId, consumers.Select(c => c.ParticipantId));
 
-        var latencies = new List<double>[options.Clients];
-        var failures = new int[options.Clients];
-        var start = Stopwatch.GetTimestamp();
-        var measureFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
-        var stopAt = measureFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
-        var cpu = CpuDuringAsync(options.Watch, measureFrom, stopAt);
-        await Task.WhenAll(consumers.Select((keys, i) => Task.Run(async () =>
+        var result = await ClosedLoopLoad.RunAsync(string.Empty, options.Shape, i =>
         {
-            latencies[i] = [];
-            using var tokenHttp = new HttpClient();
-            using var tokens = new SpaceTokenClient(tokenHttp, options.Broker, keys);
-            using var client = new HttpClient(new SpaceTokenHandler(tokens, new SocketsHttpHandler())) { BaseAddress = options.Broker, Timeout = TimeSpan.FromSeconds(60) };
-            var n = 0;
-            while (Stopwatch.GetTimestamp() < stopAt)
-            {
-                var began = Stopwatch.GetTimestamp();
-                var finalized = await NegotiateAsync(client, keys, offerId, $"load-{i}-{n++}");
-                var ended = Stopwatch.GetTimestamp();
-                if (began >= measureFrom && ended <= stopAt)
-                {
-                    if (finalized)
-                    {
-                        latencies[i].Add(Stopwatch.GetElapsedTime(began, ended).TotalMilliseconds);
-                    }
-                    else
-                    {
-                        failures[i]++;
-                    }
-                }
-            }
-        })));
-
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        var rate = all.Count / options.Duration.TotalSeconds;
-        var perNegotiation = string.Join(", ", (await cpu).Select(c => $"{c.Name} {c.Time.TotalMilliseconds / Math.Max(1, all.Count):F1}"));
-        Console.WriteLine($"| {options.Clients} clients, {options.Duration.TotalSeconds:F0} s | {all.Count} | {rate:F0} /s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {failures.Sum()} | {perNegotiation} |");
+            var keys = consumers[i];
+            var tokenHttp = new HttpClient();
+            var tokens = new SpaceTokenClient(tokenHttp, options.Broker, keys);
+            var client = new HttpClient(new SpaceTokenHandler(tokens, new SocketsHttpHandler())) { BaseAddress = options.Broker, Timeout = TimeSpan.FromSeconds(60) };
+            return (n => NegotiateAsync(client, keys, offerId, $"load-{i}-{n}"), new HeldResources(client, tokens, tokenHttp));
+        });
         foreach (var consumer in consumers)
         {
             consumer.Dispose();
         }
-        return failures.Sum() == 0 && all.Count > 0 ? 0 : 1;
-    }
-
-    /// <summary>
-    /// The CPU time each watched process and the load generator itself (<c>load</c>) use between
-    /// <paramref name="from"/> and <paramref name="to"/>: the window whose negotiations are counted.
-    /// </summary>
-    private static async Task<IReadOnlyList<(string Name, TimeSpan Time)>> CpuDuringAsync(IReadOnlyList<(string Name, int ProcessId)> watch, long from, long to)
-    {
-        IReadOnlyList<(string Name, int? ProcessId)> all = [.. watch.Select(w => (w.Name, (int?)w.ProcessId)), ("load", null)];
-        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), from)).ConfigureAwait(false);
-        var before = all.Select(p => ProcessCpu.Of(p.ProcessId)).ToList();
-        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), to)).ConfigureAwait(false);
-        return [.. all.Select((p, i) => (p.Name, ProcessCpu.Of(p.ProcessId) - before[i]))];
+        return result;
     }
 
     private static async Task<bool> NegotiateAsync(HttpClient broker, ParticipantKeys keys, string offerId, string requestId)
@@ -170,5 +128,4 @@ internal static class NegotiationLoad
         return attributes;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
