@@ -4,6 +4,7 @@ using DataSpace.Connector.Assets;
 using DataSpace.Connector.Brokering;
 using DataSpace.Connector.Common;
 using DataSpace.Core;
+using DataSpace.Core.Catalog;
 using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Negotiation.Protocol;
@@ -61,16 +62,20 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return read.Error;
         }
-        return read.Value.Offer.Provider == keys.ParticipantId ? read : Error.Forbidden($"The offer is {read.Value.Offer.Provider}'s, not {keys.ParticipantId}'s.");
+        return read.Value.Offer is { } offer && offer.Provider != keys.ParticipantId ? Error.Forbidden($"The offer is {offer.Provider}'s, not {keys.ParticipantId}'s.") : read;
     }
 
     private async Task<Result<NegotiationAnswer>> DecideAsync(NegotiationCallback c, CancellationToken cancellationToken)
     {
+        if (c is not { Request: { } requestJson, Offer: { } offer, Consumer: { } consumer, BrokerDecision: { } brokerDecision })
+        {
+            return Error.Invalid($"{c.Message} carries the consumer's request, the offer, the consumer's attributes and the broker's decision.");
+        }
         if (await bundles.EnsureAsync(cancellationToken).ConfigureAwait(false) is { } unrecorded)
         {
             return unrecorded;
         }
-        var requestVerdict = LedgerEntry.TryRead(c.Request, out var requestEntry);
+        var requestVerdict = LedgerEntry.TryRead(requestJson, out var requestEntry);
         var request = requestVerdict.IsAccepted ? DomainJson.Read<ContractRequest>(requestEntry!.Body, "the contract request") : Error.Invalid(requestVerdict.Reason!);
         if (!request.IsSuccess)
         {
@@ -87,34 +92,34 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             terms = accepted.Value.Terms;
         }
         var effectiveRequest = request.Value with { Terms = terms };
-        var reasons = await OwnLabelProblemAsync(c, cancellationToken).ConfigureAwait(false) is { } labelProblem ? [labelProblem] : Array.Empty<string>();
+        var reasons = await OwnLabelProblemAsync(offer, cancellationToken).ConfigureAwait(false) is { } labelProblem ? [labelProblem] : Array.Empty<string>();
         var now = Timestamps.Now(clock);
-        var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(c.Consumer, c.Offer, effectiveRequest, now), cancellationToken).ConfigureAwait(false);
+        var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(consumer, offer, effectiveRequest, now), cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed || reasons.Length > 0)
         {
-            var ended = new NegotiationTerminated(c.NegotiationId, c.Offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);
+            var ended = new NegotiationTerminated(c.NegotiationId, offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);
             var termination = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [keys.Signer]);
             return new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, termination.ToJson());
         }
         var agreement = new Agreement(
-            NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, c.Offer.Id, c.Offer.AssetId, keys.ParticipantId, request.Value.Consumer,
-            c.Offer.Label, Agreement.Grant(c.Offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
-            [c.BrokerDecision, decision.Record], now);
+            NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, keys.ParticipantId, request.Value.Consumer,
+            offer.Label, Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
+            [brokerDecision, decision.Record], now);
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToJson());
     }
 
     /// <summary>The provider decides on its own copy of the label: an offer whose label no longer matches the stored asset is refused.</summary>
-    private async Task<string?> OwnLabelProblemAsync(NegotiationCallback c, CancellationToken cancellationToken)
+    private async Task<string?> OwnLabelProblemAsync(Offer offer, CancellationToken cancellationToken)
     {
-        if (await stores.Assets.GetInfoAsync(c.Offer.AssetId, cancellationToken).ConfigureAwait(false) is not { } asset)
+        if (await stores.Assets.GetInfoAsync(offer.AssetId, cancellationToken).ConfigureAwait(false) is not { } asset)
         {
-            return $"The asset {c.Offer.AssetId} is no longer stored at the provider.";
+            return $"The asset {offer.AssetId} is no longer stored at the provider.";
         }
         var stored = JsonNode.Parse(asset.Metadata[AssetView.LabelMetadata]);
-        return CanonicalJson.Serialize(stored).AsSpan().SequenceEqual(CanonicalJson.Serialize(c.Offer.Label))
+        return CanonicalJson.Serialize(stored).AsSpan().SequenceEqual(CanonicalJson.Serialize(offer.Label))
             ? null
-            : $"The asset's label changed since offer {c.Offer.Id} was published; the provider must publish a new offer.";
+            : $"The asset's label changed since offer {offer.Id} was published; the provider must publish a new offer.";
     }
 
     private Result<NegotiationAnswer> Finalize(NegotiationCallback c)

@@ -25,7 +25,7 @@ internal static class ProtocolFloor
     // consumer's request, the first callback and the provider's agreement, the broker's AGREED
     // view; the countersigned agreement, the second callback, the provider's Finalize, the FINALIZED view.
     private static readonly byte[] Request = Body(537), Callback = Body(3053), Agreement = Body(4085), AgreedView = Body(3900);
-    private static readonly byte[] Verification = Body(3970), VerificationCallback = Body(7041), Finalize = Body(241), FinalizedView = Body(4100);
+    private static readonly byte[] Verification = Body(3970), VerificationCallback = Body(4270), Finalize = Body(241), FinalizedView = Body(4100);
 
     public static async Task<int> RunAsync(string[] args)
     {
