@@ -39,7 +39,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
             NegotiationMessage.ContractAgreement => await AgreedAsync(n, answer, cancellationToken).ConfigureAwait(false),
             NegotiationMessage.ContractOffer when answer.CounterTerms is { } terms => Offered(n, terms),
             NegotiationMessage.Finalize => await FinalizeAsync(n, cancellationToken).ConfigureAwait(false),
-            NegotiationMessage.Terminate when answer.Entry is not null => await RecordTerminationAsync(n, answer.Entry, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.Terminate when answer.Entry is { } termination => await RecordTerminationAsync(n, termination, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
             _ => await EndAsync(n, [$"The provider answered {answer.Message} without what that message carries."], null, "protocol-error", cancellationToken).ConfigureAwait(false),
         };
     }
@@ -53,7 +53,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
     }
 
     /// <summary>Records a termination entry sent as JSON (the provider's answer) and signed by <paramref name="by"/>.</summary>
-    private async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.Nodes.JsonObject json, string by, string outcome, CancellationToken cancellationToken)
+    private async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.JsonElement json, string by, string outcome, CancellationToken cancellationToken)
     {
         var verdict = LedgerEntry.TryRead(json, out var entry);
         return verdict.IsAccepted
@@ -91,7 +91,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
 
     private async Task<Result<NegotiationView>> AgreedAsync(OpenNegotiation n, NegotiationAnswer answer, CancellationToken cancellationToken)
     {
-        var verdict = LedgerEntry.TryRead(answer.Entry, out var entry);
+        var verdict = LedgerEntry.TryRead(answer.Entry ?? default, out var entry);
         if (!verdict.IsAccepted)
         {
             return await EndAsync(n, [$"The provider's agreement is not a signed entry: {verdict.Reason}."], null, "protocol-error", cancellationToken).ConfigureAwait(false);

@@ -208,6 +208,9 @@ public sealed class LedgerEntry
         return EntryParser.TryParse(canonical, out entry, knownCanonical: true);
     }
 
+    /// <summary>The entry as a parsed JSON document, to carry inside another message (written back out as these same bytes).</summary>
+    public JsonElement ToElement() => JsonElement.Parse(Bytes.Span);
+
     /// <summary>The entry as a JSON node, e.g. to print it.</summary>
     public JsonObject ToJson() => JsonNode.Parse(Bytes.Span)!.AsObject();
 }

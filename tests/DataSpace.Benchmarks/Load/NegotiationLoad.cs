@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core;
 using DataSpace.Core.Json;
@@ -50,21 +51,37 @@ internal static class NegotiationLoad
         return result;
     }
 
+    /// <summary>
+    /// One negotiation as a consumer connector makes it. The answers are read as documents, not node
+    /// trees: the load generator shares the machine with what it measures, so it spends no more than it must.
+    /// </summary>
     private static async Task<bool> NegotiateAsync(HttpClient broker, ParticipantKeys keys, string offerId, string requestId)
     {
         var now = Timestamps.Now();
         var request = new ContractRequest(requestId, offerId, keys.ParticipantId, "quality-analysis", "CN", "copy",
             new RequestedTerms(["quality-analysis"], now.AddDays(-1), now.AddDays(30), 5), now);
         var entry = LedgerEntry.FromRecord(ContractRequest.EntryType, request, [keys.Signer]);
-        var agreed = await (await PostAsync(broker, "negotiations", entry)).Content.ReadFromJsonAsync<JsonObject>();
-        if (agreed?["state"]?.GetValue<string>() != "AGREED" || !LedgerEntry.TryRead(agreed["agreement"], out var agreement).IsAccepted)
+        using var agreed = await ReadAsync(await PostAsync(broker, "negotiations", entry));
+        var view = agreed.RootElement;
+        if (State(view) != "AGREED" || !view.TryGetProperty("agreement", out var agreementJson) || !LedgerEntry.TryRead(agreementJson, out var agreement).IsAccepted)
         {
             return false;
         }
-        var id = agreed["negotiationId"]!.GetValue<string>();
-        var final = await (await PostAsync(broker, $"negotiations/{id}/verification", agreement!.Countersign(keys.Signer))).Content.ReadFromJsonAsync<JsonObject>();
-        return final?["state"]?.GetValue<string>() == "FINALIZED";
+        var id = view.GetProperty("negotiationId").GetString();
+        using var final = await ReadAsync(await PostAsync(broker, $"negotiations/{id}/verification", agreement!.Countersign(keys.Signer)));
+        return State(final.RootElement) == "FINALIZED";
     }
+
+    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        }
+    }
+
+    private static string? State(JsonElement view) =>
+        view.ValueKind == JsonValueKind.Object && view.TryGetProperty("state", out var state) ? state.GetString() : null;
 
     /// <summary>Sends an entry as a connector does: its canonical bytes are the JSON body.</summary>
     private static Task<HttpResponseMessage> PostAsync(HttpClient broker, string path, LedgerEntry entry) =>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace DataSpace.Core.Negotiation.Protocol;
 
@@ -10,4 +10,4 @@ namespace DataSpace.Core.Negotiation.Protocol;
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="Entry">The signed entry the message carries.</param>
 /// <param name="CounterTerms">The terms of a counter-offer.</param>
-public sealed record NegotiationAnswer(NegotiationMessage Message, string NegotiationId, JsonObject? Entry = null, RequestedTerms? CounterTerms = null);
+public sealed record NegotiationAnswer(NegotiationMessage Message, string NegotiationId, JsonElement? Entry = null, RequestedTerms? CounterTerms = null);

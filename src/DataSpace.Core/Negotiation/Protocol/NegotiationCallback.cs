@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Catalog;
 
@@ -25,13 +26,13 @@ public sealed record NegotiationCallback(
     NegotiationMessage Message,
     string NegotiationId,
     DateTimeOffset SentAt,
-    JsonObject? Request = null,
+    JsonElement? Request = null,
     Offer? Offer = null,
     JsonObject? Consumer = null,
     JsonObject? BrokerDecision = null,
-    JsonObject? Accepted = null,
-    JsonObject? Agreement = null,
-    JsonObject? Termination = null)
+    JsonElement? Accepted = null,
+    JsonElement? Agreement = null,
+    JsonElement? Termination = null)
 {
     /// <summary>The path under the provider's endpoint.</summary>
     public const string Path = "dsp/negotiations/callback";
