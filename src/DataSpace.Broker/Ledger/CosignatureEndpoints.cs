@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using DataSpace.Broker.Hosting;
 using DataSpace.Core.Results;
 using DataSpace.Hosting.Problems;
 using DataSpace.Ledger.Checkpoints;
+using DataSpace.Ledger.Storage.Azure;
 using DataSpace.Ledger.Notes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +20,7 @@ namespace DataSpace.Broker.Ledger;
 /// cosigned (<see cref="CheckpointCosigning"/>) and posts its cosignature here — and anyone reads
 /// a checkpoint together with every cosignature collected for it, which a client can hold to a
 /// k-of-n <see cref="WitnessPolicy"/>. Cosignatures are kept in an <see cref="ICosignatureStore"/>:
-/// the one registered as a service, else files beside the ledger.
+/// the one registered as a service, else beside the ledger (files, or blobs in the Azure ledger's container).
 /// </summary>
 internal static class CosignatureEndpoints
 {
@@ -82,9 +84,9 @@ internal static class CosignatureEndpoints
             ? value.GetValue<string>()
             : Error.Invalid("The body is {\"checkpoint\": \"<checkpoint note with the log's signature and your cosignature line>\"}.");
 
-    /// <summary>Files beside a file ledger; with the Azure ledger, under the data directory until an Azure store exists.</summary>
-    private static FileCosignatureStore DefaultStore(BrokerOptions options) =>
+    /// <summary>Beside the ledger: files in a file ledger's directory, blobs in an Azure ledger's container (shared by its replicas).</summary>
+    private static ICosignatureStore DefaultStore(BrokerOptions options) =>
         options.Ledger.Store == LedgerStoreOptions.File
             ? FileCosignatureStore.InLedger(options.Ledger.Directory ?? Path.Combine(options.DataDirectory, "ledger"))
-            : new FileCosignatureStore(Path.Combine(options.DataDirectory, FileCosignatureStore.DirectoryName));
+            : new AzureCosignatureStore(new BlobContainerClient(options.Ledger.ConnectionString, options.Ledger.Container));
 }

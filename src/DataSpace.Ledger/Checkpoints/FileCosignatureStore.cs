@@ -1,5 +1,4 @@
 using System.Text;
-using DataSpace.Core.Identity;
 using DataSpace.Ledger.Logs;
 using DataSpace.Ledger.Storage;
 
@@ -28,11 +27,7 @@ public sealed class FileCosignatureStore(string path) : ICosignatureStore
     /// <inheritdoc/>
     public async Task SaveAsync(AcceptedCosignature cosignature, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(cosignature);
-        if (!ParticipantId.TryParse(cosignature.Witness, out _, out var error))
-        {
-            throw new ArgumentException($"The witness name cannot be a file name: {error}.", nameof(cosignature));
-        }
+        var witness = CosignatureWitness.StorageName(cosignature);
         if (!Directory.Exists(Path))
         {
             Directory.CreateDirectory(Path);
@@ -52,7 +47,7 @@ public sealed class FileCosignatureStore(string path) : ICosignatureStore
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(cosignature.Note), cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, System.IO.Path.Combine(directory, cosignature.Witness), overwrite: true);
+            File.Move(temporary, System.IO.Path.Combine(directory, witness), overwrite: true);
         }
         finally
         {

@@ -3,7 +3,7 @@ namespace DataSpace.Ledger.Checkpoints;
 /// <summary>
 /// Where a log keeps the cosignatures its witnesses send back: one note per checkpoint size and
 /// witness (<see cref="AcceptedCosignature.Note"/>). Implementations: <see cref="FileCosignatureStore"/>
-/// beside a file ledger, <see cref="MemoryCosignatureStore"/> for tests.
+/// beside a file ledger, <see cref="Storage.Azure.AzureCosignatureStore"/> beside an Azure ledger, <see cref="MemoryCosignatureStore"/> for tests.
 /// </summary>
 public interface ICosignatureStore
 {
