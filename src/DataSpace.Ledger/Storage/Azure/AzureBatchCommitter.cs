@@ -65,22 +65,28 @@ internal static class AzureBatchCommitter
         }
     }
 
-    private static async Task AdvanceSegmentAsync(AzureCommitContext context, AzureSegment full)
+    /// <summary>
+    /// Called when the last segment, as this writer last saw it, is full or has no header yet.
+    /// Catches up first and decides on what is committed now, not on the view that sent it here:
+    /// another writer may have started the next segment, or the header may have arrived meanwhile,
+    /// leaving room. Only a segment still last, with a header and full, is followed by a new one.
+    /// </summary>
+    private static async Task AdvanceSegmentAsync(AzureCommitContext context, AzureSegment seen)
     {
-        var before = context.Segments.Count;
         await context.Sync.CatchUpAsync(context.Segments, CancellationToken.None).ConfigureAwait(false);
-        if (context.Segments.Count > before || full.Length == 0 && context.Segments[^1].Length > 0)
+        var last = context.Segments[^1];
+        if (last != seen || last.Length > 0 && last.BlockCount < context.Options.MaxBlocksPerBlob)
         {
-            return; // Another writer already started the next segment, or the header arrived.
+            return; // Append where the log now ends.
         }
-        if (full.Length == 0)
+        if (last.Length == 0)
         {
             // Another writer created this segment and has not written its header yet (or stopped
             // in between). The header follows from the segment's first index, so this writer may
             // write it as well: the conditional append at position 0 lands once, and a writer
             // that loses the race reads the header on its next catch-up.
-            var completed = await AzureAppendBlobLedgerStore.CreateSegmentAsync(context.Container, context.Options, full.Ordinal, full.FirstIndex, CancellationToken.None).ConfigureAwait(false);
-            (full.Length, full.BlockCount) = (completed.Length, completed.BlockCount);
+            var completed = await AzureAppendBlobLedgerStore.CreateSegmentAsync(context.Container, context.Options, last.Ordinal, last.FirstIndex, CancellationToken.None).ConfigureAwait(false);
+            (last.Length, last.BlockCount) = (completed.Length, completed.BlockCount);
             return;
         }
         var created = await AzureAppendBlobLedgerStore.CreateSegmentAsync(context.Container, context.Options, context.Segments.Count, context.Tree.Size, CancellationToken.None).ConfigureAwait(false);

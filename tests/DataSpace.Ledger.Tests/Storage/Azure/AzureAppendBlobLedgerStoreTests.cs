@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using DataSpace.Ledger.Merkle;
 using DataSpace.Ledger.Storage;
@@ -107,6 +108,41 @@ public sealed class AzureAppendBlobLedgerStoreTests : LedgerStoreContract, IAsyn
 
         await using var reopened = await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, SmallSegments, ct);
         Assert.Equal(5UL, reopened.Size);
+        Assert.Equal(Leaf(3), await reopened.ReadLeafAsync(3, ct));
+    }
+
+    [Fact]
+    public async Task NextSegmentSeenWithoutItsHeader_HeaderArrivesBeforeTheAppend_WriterAppendsThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, SmallSegments, ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AppendAsync(Leaf(i), ct);
+        }
+
+        // Another writer creates the next segment; this writer sees it before its header...
+        var next = $"{SmallSegments.Prefix}/{SegmentFormat.FileName(3)}";
+        await _container.Client.GetAppendBlobClient(next).CreateIfNotExistsAsync(cancellationToken: ct);
+        await store.RefreshAsync(ct);
+        // ...which the other writer then writes, before this writer's next append.
+        await AzureAppendBlobLedgerStore.CreateSegmentAsync(_container.Client, SmallSegments, 1, 3, ct);
+
+        // Before the fix the writer took the header's arrival for a full segment and started
+        // "new" segments at the same index over and over: the append never ended.
+        var appended = store.AppendAsync(Leaf(3), ct).AsTask();
+        Assert.Same(appended, await Task.WhenAny(appended, Task.Delay(TimeSpan.FromSeconds(30), ct)));
+        Assert.Equal(3UL, await appended);
+        await store.DisposeAsync();
+
+        var names = new List<string>();
+        await foreach (var item in _container.Client.GetBlobsAsync(BlobTraits.None, BlobStates.None, SmallSegments.Prefix + "/", ct))
+        {
+            names.Add(item.Name);
+        }
+        Assert.Equal([$"{SmallSegments.Prefix}/{SegmentFormat.FileName(0)}", next], names);
+        await using var reopened = await AzureAppendBlobLedgerStore.OpenAsync(_container.Client, SmallSegments, ct);
+        Assert.Equal(4UL, reopened.Size);
         Assert.Equal(Leaf(3), await reopened.ReadLeafAsync(3, ct));
     }
 
