@@ -12,7 +12,7 @@ internal static class NegotiationLookup
         if (ledger.State.FindAgreement(NegotiationIds.Agreement(negotiationId)) is { } agreed)
         {
             var entry = await ledger.Log.ReadEntryAsync(agreed.Index, cancellationToken).ConfigureAwait(false);
-            return NegotiationViews.Finalized(agreed, entry.ToJson());
+            return NegotiationViews.Finalized(agreed, entry.ToElement());
         }
         return ledger.State.FindTermination(negotiationId) is { } ended ? NegotiationViews.Terminated(ended.Termination, ended.Index) : null;
     }

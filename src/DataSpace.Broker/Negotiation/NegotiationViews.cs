@@ -10,9 +10,9 @@ internal static class NegotiationViews
 {
     public static NegotiationView Of(OpenNegotiation n) => new(
         n.Id, Name(n.State ?? NegotiationState.Requested), n.Offer.Id, n.Offer.Provider, n.Request.Consumer, n.Reasons, n.CounterTerms,
-        n.AgreementEntry?.ToJson(), n.LedgerIndex);
+        n.AgreementEntry?.ToElement(), n.LedgerIndex);
 
-    public static NegotiationView Finalized(AgreementRecord record, JsonObject entry) => new(
+    public static NegotiationView Finalized(AgreementRecord record, System.Text.Json.JsonElement entry) => new(
         record.Agreement.NegotiationId, Name(NegotiationState.Finalized), record.Agreement.OfferId, record.Agreement.Provider, record.Agreement.Consumer,
         [], null, entry, record.Index);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DataSpace.Connector.Brokering;
 using DataSpace.Core;
 using DataSpace.Core.Api;
@@ -57,7 +58,7 @@ internal sealed class NegotiateHandler(BrokerClient broker, AgreementStore agree
     /// <summary>The consumer signs only what it asked for, agreed by the provider's registered key.</summary>
     private async Task<Result<LedgerEntry>> CountersignAsync(NegotiationView view, ContractRequest request, CancellationToken cancellationToken)
     {
-        if (!LedgerEntry.TryRead(view.Agreement, out var entry).IsAccepted || entry!.Type != Agreement.EntryType)
+        if (!LedgerEntry.TryRead(view.Agreement ?? default, out var entry).IsAccepted || entry!.Type != Agreement.EntryType)
         {
             return Error.Unavailable("The broker returned an AGREED negotiation without an agreement entry.");
         }
@@ -88,7 +89,7 @@ internal sealed class NegotiateHandler(BrokerClient broker, AgreementStore agree
     {
         if (view.IsSuccess && view.Value is { State: "FINALIZED", Agreement: { } entry, LedgerIndex: { } index })
         {
-            await agreements.SaveAsync(new StoredAgreement(NegotiationIds.Agreement(view.Value.NegotiationId), index, entry), cancellationToken).ConfigureAwait(false);
+            await agreements.SaveAsync(new StoredAgreement(NegotiationIds.Agreement(view.Value.NegotiationId), index, JsonObject.Create(entry)!), cancellationToken).ConfigureAwait(false);
         }
         return view;
     }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using DataSpace.Core.Negotiation;
 
 namespace DataSpace.Core.Api;
@@ -21,5 +21,5 @@ public sealed record NegotiationView(
     string Consumer,
     IReadOnlyList<string> Reasons,
     RequestedTerms? CounterTerms = null,
-    JsonObject? Agreement = null,
+    JsonElement? Agreement = null,
     ulong? LedgerIndex = null);
