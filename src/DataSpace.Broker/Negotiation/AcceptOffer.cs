@@ -43,7 +43,7 @@ internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn,
             }
             var terms = accepted.Terms;
             n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = terms });
-            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Accepted: entry.ToElement());
+            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Accepted: command.Entry);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

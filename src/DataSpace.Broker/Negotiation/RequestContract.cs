@@ -72,7 +72,7 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
             }
             n.BrokerDecision = decision.Record;
             n.ExpectedTerms = Agreement.Grant(offer.Offer, request);
-            var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, Timestamps.Now(clock), entry.ToElement(), offer.Offer, subject, decision.Record);
+            var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, Timestamps.Now(clock), command.Entry, offer.Offer, subject, decision.Record);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }
         finally

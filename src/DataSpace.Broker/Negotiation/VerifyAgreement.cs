@@ -46,7 +46,7 @@ internal sealed class VerifyAgreementHandler(BrokerLedger ledger, ConsumerTurn t
             // The provider's signature was checked when its agreement arrived: the ledger need not check it again.
             entry.AdoptVerificationsOf(n.AgreementEntry!);
             n.AgreementEntry = entry;
-            var callback = new NegotiationCallback(NegotiationMessage.AgreementVerification, n.Id, Timestamps.Now(clock), Agreement: entry.ToElement());
+            var callback = new NegotiationCallback(NegotiationMessage.AgreementVerification, n.Id, Timestamps.Now(clock), Agreement: command.Entry);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -38,14 +37,6 @@ public sealed class AzureCheckpointStore(BlobContainerClient container, string f
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken = default)
-    {
-        var notes = new List<string>();
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken).ConfigureAwait(false))
-        {
-            var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            notes.Add(Encoding.UTF8.GetString(content.Value.Content));
-        }
-        return notes;
-    }
+    public Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken = default) =>
+        BlobTexts.ReadAllAsync(container, Folder, cancellationToken);
 }

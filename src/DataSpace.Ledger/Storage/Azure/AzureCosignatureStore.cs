@@ -1,6 +1,4 @@
-using System.Text;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using DataSpace.Ledger.Checkpoints;
 using DataSpace.Ledger.Logs;
 
@@ -26,16 +24,8 @@ public sealed class AzureCosignatureStore(BlobContainerClient container, string 
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<string>> LoadAsync(ulong size, CancellationToken cancellationToken = default)
-    {
-        var notes = new List<string>();
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = SizeFolder(size) }, cancellationToken).ConfigureAwait(false))
-        {
-            var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            notes.Add(Encoding.UTF8.GetString(content.Value.Content));
-        }
-        return notes;
-    }
+    public Task<IReadOnlyList<string>> LoadAsync(ulong size, CancellationToken cancellationToken = default) =>
+        BlobTexts.ReadAllAsync(container, SizeFolder(size), cancellationToken);
 
     private string SizeFolder(ulong size) => $"{folder.TrimEnd('/')}/{LedgerLayout.CheckpointFileName(size)}/";
 }
