@@ -20,6 +20,13 @@ decision := {"allow": true, "reasons": [], "obligations": obligations} if allowe
 decision := {"allow": false, "reasons": sort(denials), "obligations": []} if {
 	not allowed
 	count(denials) > 0
+	not counter_offer
+}
+
+# A refusal that narrower terms would cure names them (R15): the provider may offer them.
+decision := {"allow": false, "reasons": sort(denials), "obligations": [], "counterOffer": counter_offer} if {
+	not allowed
+	count(denials) > 0
 }
 
 allowed if {
@@ -105,3 +112,43 @@ obligation_set contains {"type": "notify_provider", "reason": "R10 notify the pr
 }
 
 obligations := [o | some o in obligation_set]
+
+# R15 counter-offer: a request refused only because its terms reach beyond the offer's (purposes the
+# offer does not grant, validity outside the offer's, more uses than the offer's or none where the
+# offer caps them) is answered with the nearest terms inside the offer, when this same policy allows
+# them. Other refusals (grade, recipient, export, purpose declared) have no counter-offer.
+counter_offer := narrowed_terms if {
+	not allowed
+	narrowed_terms != terms
+	count(narrowed_terms.purposes) > 0
+	allowed with input.context.terms as narrowed_terms
+}
+
+narrowed_terms := object.union(terms, object.union(
+	{
+		"purposes": [p | some p in terms.purposes; p in offer.purposes],
+		"validFrom": later(terms.validFrom, offer.validFrom),
+		"validUntil": earlier(terms.validUntil, offer.validUntil),
+	},
+	narrowed_uses,
+))
+
+narrowed_uses := {"maxUses": min([terms.maxUses, offer.maxUses])} if {
+	is_number(offer.maxUses)
+	is_number(terms.maxUses)
+}
+
+narrowed_uses := {"maxUses": offer.maxUses} if {
+	is_number(offer.maxUses)
+	not is_number(terms.maxUses)
+}
+
+narrowed_uses := {} if not is_number(offer.maxUses)
+
+later(a, b) := a if c.instant_ns(a) >= c.instant_ns(b)
+
+later(a, b) := b if c.instant_ns(a) < c.instant_ns(b)
+
+earlier(a, b) := a if c.instant_ns(a) <= c.instant_ns(b)
+
+earlier(a, b) := b if c.instant_ns(a) > c.instant_ns(b)

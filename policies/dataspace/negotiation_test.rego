@@ -114,3 +114,51 @@ test_r14_destination_offered_allowed if {
 	d := negotiation.decision with input as with_input({"resource": {"offer": {"destinations": ["CN", "HK"]}}})
 	d.allow == true
 }
+
+# R15 counter-offer
+test_r15_terms_beyond_offer_denied_with_counter_offer if {
+	d := negotiation.decision with input as with_input({"context": {"terms": {
+		"purposes": ["quality-analysis", "resale"],
+		"validFrom": "2026-10-01T00:00:00Z",
+		"validUntil": "2027-09-01T00:00:00Z",
+		"maxUses": 50,
+	}}})
+	d.allow == false
+	d.counterOffer == {
+		"purposes": ["quality-analysis"],
+		"validFrom": "2026-11-01T00:00:00Z",
+		"validUntil": "2027-06-01T00:00:00Z",
+		"maxUses": 10,
+		"deleteBy": "2027-02-01T00:00:00Z",
+	}
+}
+
+test_r15_unlimited_uses_countered_with_offer_limit_allowed if {
+	inp := json.remove(with_input({"resource": {"label": object.union(f.label, {"tradeSecret": true})}}), ["context/terms/maxUses"])
+	d := negotiation.decision with input as inp
+	d.allow == false
+	d.counterOffer.maxUses == 10
+	accepted := negotiation.decision with input as object.union(inp, {"context": {"terms": d.counterOffer}})
+	accepted.allow == true
+}
+
+test_r15_refusal_terms_cannot_cure_has_no_counter_offer_denied if {
+	d := negotiation.decision with input as with_input({
+		"subject": {"securityProfile": 1},
+		"context": {"terms": {"validUntil": "2027-09-01T00:00:00Z"}},
+	})
+	d.allow == false
+	not d.counterOffer
+}
+
+test_r15_declared_purpose_not_offered_has_no_counter_offer_denied if {
+	d := negotiation.decision with input as with_input({"context": {"purpose": "resale", "terms": {"purposes": ["resale"]}}})
+	d.allow == false
+	not d.counterOffer
+}
+
+test_r15_allowed_request_has_no_counter_offer_allowed if {
+	d := negotiation.decision with input as f.negotiate
+	d.allow == true
+	not d.counterOffer
+}

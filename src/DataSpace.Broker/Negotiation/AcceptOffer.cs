@@ -33,17 +33,21 @@ internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn,
             var (entry, accepted) = read.Value;
             var problem = SignedBy.Caller(ledger, entry, command.Caller)
                 ?? (accepted.NegotiationId != n.Id ? Error.Invalid($"The acceptance names negotiation {accepted.NegotiationId}, not {n.Id}.") : null)
-                ?? (n.CounterTerms is null || !CanonicalJson.Serialize(DomainJson.ToNode(accepted.Terms)).AsSpan().SequenceEqual(CanonicalJson.Serialize(DomainJson.ToNode(n.CounterTerms)))
-                    ? Error.Conflict("The acceptance must repeat the provider's counter-offer terms exactly.")
-                    : null)
+                ?? (n.CounterTerms is null || !accepted.Terms.SameAs(n.CounterTerms) ? Error.Conflict("The acceptance must repeat the provider's counter-offer terms exactly.") : null)
                 ?? n.Move(NegotiationMessage.Accept, ProtocolRole.Consumer);
             if (problem is not null)
             {
                 return problem;
             }
-            var terms = accepted.Terms;
-            n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = terms });
-            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, n.BrokerDecision!, Accepted: command.Entry);
+            // Decided again now: the agreement rests on the broker's decision on the terms accepted, at the time they were.
+            var decision = await steps.DecideAsync(n, accepted.Terms, cancellationToken).ConfigureAwait(false);
+            if (!decision.Allowed)
+            {
+                return await steps.EndAsync(n, decision.Reasons, decision.Record, "denied-by-broker", cancellationToken).ConfigureAwait(false);
+            }
+            n.BrokerDecision = decision.Record;
+            n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = accepted.Terms });
+            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, decision.Record, Accepted: command.Entry);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

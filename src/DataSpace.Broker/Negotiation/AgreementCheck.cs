@@ -32,6 +32,7 @@ internal static class AgreementCheck
             : !Same(a.Label, n.Offer.Label) ? "its label differs from the offer's"
             : a.Purpose != n.Request.Purpose || a.Destination != n.Request.Destination ? "its purpose or destination differs from the request"
             : !Same(DomainJson.ToNode(a.Terms), DomainJson.ToNode(n.ExpectedTerms!)) ? "its terms differ from those requested or accepted"
+            : n.BrokerDecision!["allowed"]?.GetValue<bool>() != true ? "the broker's own policy does not allow these terms"
             : a.Decisions.Count != 2 || !Same(a.Decisions[0], n.BrokerDecision!) ? "it does not carry the broker's decision followed by the provider's"
             : a.Decisions[1]["allowed"]?.GetValue<bool>() != true ? "the provider's own decision does not allow it"
             : null;

@@ -6,7 +6,9 @@ using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Results;
+using DataSpace.Core.Policies;
 using DataSpace.Core.StateMachines;
+using DataSpace.Hosting.Policies;
 using DataSpace.Ledger.Entries;
 
 namespace DataSpace.Broker.Negotiation;
@@ -16,10 +18,14 @@ namespace DataSpace.Broker.Negotiation;
 /// through the state machine, finalize into the ledger, or end the negotiation with a recorded
 /// termination. Handlers differ only in what they check before calling these.
 /// </summary>
-internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provider, NegotiationBook book, TimeProvider clock)
+internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provider, NegotiationBook book, PolicyGate policy, TimeProvider clock)
 {
     private static readonly Meter Meter = new("DataSpace.Broker");
     private static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("dataspace.negotiations", "{negotiation}", "Negotiations ended, by outcome.");
+
+    /// <summary>The broker's <c>dataspace.negotiation</c> decision on the negotiation's request with <paramref name="terms"/>: those requested, offered back or accepted.</summary>
+    public Task<GateDecision> DecideAsync(OpenNegotiation n, RequestedTerms terms, CancellationToken cancellationToken) =>
+        policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(n.ConsumerSubject, n.Offer, n.Request with { Terms = terms }, Timestamps.Now(clock)), cancellationToken);
 
     /// <summary>Sends <paramref name="callback"/> to the provider and applies its answer.</summary>
     public async Task<Result<NegotiationView>> ForwardAsync(OpenNegotiation n, NegotiationCallback callback, CancellationToken cancellationToken)
@@ -37,7 +43,7 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         return answer.Message switch
         {
             NegotiationMessage.ContractAgreement => await AgreedAsync(n, answer, cancellationToken).ConfigureAwait(false),
-            NegotiationMessage.ContractOffer when answer.CounterTerms is { } terms => Offered(n, terms),
+            NegotiationMessage.ContractOffer when answer.CounterTerms is { } terms => await OfferedAsync(n, terms, cancellationToken).ConfigureAwait(false),
             NegotiationMessage.Finalize => await FinalizeAsync(n, cancellationToken).ConfigureAwait(false),
             NegotiationMessage.Terminate when answer.Entry is { } termination => await RecordTerminationAsync(n, termination, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
             _ => await EndAsync(n, [$"The provider answered {answer.Message} without what that message carries."], null, "protocol-error", cancellationToken).ConfigureAwait(false),
@@ -107,8 +113,15 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         return NegotiationViews.Of(n);
     }
 
-    private static Result<NegotiationView> Offered(OpenNegotiation n, RequestedTerms terms)
+    /// <summary>A counter-offer is shown to the consumer only if the broker's own policy allows its terms.</summary>
+    private async Task<Result<NegotiationView>> OfferedAsync(OpenNegotiation n, RequestedTerms terms, CancellationToken cancellationToken)
     {
+        var decision = await DecideAsync(n, terms, cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            string[] reasons = [$"The provider's counter-offer is not one the broker's policy allows: {string.Join("; ", decision.Reasons)}"];
+            return await EndAsync(n, reasons, decision.Record, "denied-by-broker", cancellationToken).ConfigureAwait(false);
+        }
         n.CounterTerms = terms;
         return NegotiationViews.Of(n);
     }

@@ -17,15 +17,16 @@ namespace DataSpace.Broker.Negotiation;
 
 /// <summary>
 /// A consumer asks for a contract: its <c>negotiation.requested</c> entry, signed by itself. The
-/// broker evaluates <c>dataspace.negotiation</c> (a denial is recorded with its reasons), then
-/// forwards the request to the provider, whose answer comes back in the same call. Sending the
+/// broker evaluates <c>dataspace.negotiation</c> (a denial is recorded with its reasons, unless the
+/// policy names narrower terms the provider may counter-offer), then forwards the request to the
+/// provider, whose answer comes back in the same call. Sending the
 /// same request again (same request id) returns the same negotiation.
 /// </summary>
 /// <param name="Caller">The authenticated participant.</param>
 /// <param name="Entry">The signed request.</param>
 public sealed record RequestContract(string Caller, JsonElement Entry) : ICommand<Result<NegotiationView>>;
 
-internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBook book, NegotiationSteps steps, PolicyGate policy, TimeProvider clock)
+internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBook book, NegotiationSteps steps, TimeProvider clock)
     : ICommandHandler<RequestContract, Result<NegotiationView>>
 {
     public async ValueTask<Result<NegotiationView>> Handle(RequestContract command, CancellationToken cancellationToken)
@@ -65,11 +66,13 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
                 return await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) ?? NegotiationViews.Of(n);
             }
             n.Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer);
-            var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(subject, offer.Offer, request, Timestamps.Now(clock)), cancellationToken).ConfigureAwait(false);
-            if (!decision.Allowed)
+            var decision = await steps.DecideAsync(n, request.Terms, cancellationToken).ConfigureAwait(false);
+            if (!decision.Allowed && CounterOffers.From(decision.Record) is null)
             {
                 return await steps.EndAsync(n, decision.Reasons, decision.Record, "denied-by-broker", cancellationToken).ConfigureAwait(false);
             }
+            // A refusal that narrower terms would cure goes to the provider, whose policy is
+            // authoritative and may counter-offer; it can never agree on the terms refused here (AgreementCheck).
             n.BrokerDecision = decision.Record;
             n.ExpectedTerms = Agreement.Grant(offer.Offer, request);
             var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, Timestamps.Now(clock), command.Entry, offer.Offer, subject, decision.Record);

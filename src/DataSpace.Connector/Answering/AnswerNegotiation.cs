@@ -22,8 +22,8 @@ namespace DataSpace.Connector.Answering;
 /// <summary>
 /// The provider's side of a negotiation: a message the broker forwarded (signed by the broker).
 /// The provider's own policy, over its own copy of the asset's label, is authoritative for its
-/// data: it answers with an agreement it signs, or a termination with its reasons; a verified
-/// agreement is finalized.
+/// data: it answers with an agreement it signs, a counter-offer of the narrower terms its policy
+/// names (policies/README.md, R15), or a termination with its reasons; a verified agreement is finalized.
 /// </summary>
 /// <param name="Callback">The broker-signed callback.</param>
 public sealed record AnswerNegotiation(JsonElement Callback) : ICommand<Result<byte[]>>;
@@ -95,6 +95,14 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         var reasons = await OwnLabelProblemAsync(offer, cancellationToken).ConfigureAwait(false) is { } labelProblem ? [labelProblem] : Array.Empty<string>();
         var now = Timestamps.Now(clock);
         var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(consumer, offer, effectiveRequest, now), cancellationToken).ConfigureAwait(false);
+        if (reasons.Length == 0 && c.Message == NegotiationMessage.ContractRequest && CounterOffers.From(decision.Record) is { } counter)
+        {
+            return new NegotiationAnswer(NegotiationMessage.ContractOffer, c.NegotiationId, CounterTerms: counter);
+        }
+        if (decision.Allowed && brokerDecision["allowed"]?.GetValueKind() != JsonValueKind.True)
+        {
+            reasons = [$"The broker's policy did not allow the terms requested: {string.Join("; ", brokerDecision["result"]?["reasons"]?.AsArray().Select(r => (string?)r) ?? [])}"];
+        }
         if (!decision.Allowed || reasons.Length > 0)
         {
             var ended = new NegotiationTerminated(c.NegotiationId, offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);

@@ -31,6 +31,12 @@ internal sealed class BrokerClient(HttpClient http)
     public Task<Result<NegotiationView>> VerifyAgreementAsync(string negotiationId, LedgerEntry agreement, CancellationToken ct) =>
         SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/verification", EntryContent(agreement), ct);
 
+    public Task<Result<NegotiationView>> AcceptOfferAsync(string negotiationId, LedgerEntry acceptance, CancellationToken ct) =>
+        SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/acceptance", EntryContent(acceptance), ct);
+
+    public Task<Result<NegotiationView>> TerminateNegotiationAsync(string negotiationId, LedgerEntry termination, CancellationToken ct) =>
+        SendAsync<NegotiationView>(HttpMethod.Post, $"negotiations/{Uri.EscapeDataString(negotiationId)}/termination", EntryContent(termination), ct);
+
     public Task<Result<NegotiationView>> GetNegotiationAsync(string negotiationId, CancellationToken ct) =>
         SendAsync<NegotiationView>(HttpMethod.Get, $"negotiations/{Uri.EscapeDataString(negotiationId)}", null, ct);
 

@@ -48,6 +48,9 @@ public static class ConnectorHost
         services.AddSingleton<BrokerTrust>();
         services.AddSingleton<BundleRecorder>();
         services.AddSingleton<AgreementStore>();
+        services.AddSingleton<OfferedNegotiations>();
+        services.AddSingleton<AgreementCompletion>();
+        services.AddSingleton<CounterOfferAcceptance>();
         services.AddSingleton<DataSpace.Connector.Received.ReceivedIndex>();
         services.AddTransfers();
         services.AddUsageControl();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DataSpace.Core;
 using DataSpace.TestSpace;
 
 namespace DataSpace.Broker.Tests.Flows;
@@ -60,6 +61,85 @@ public sealed class NegotiationFlowTests : IAsyncLifetime
         Assert.Equal("FINALIZED", first["state"]!.GetValue<string>());
         Assert.Equal(first["negotiationId"]!.GetValue<string>(), second["negotiationId"]!.GetValue<string>());
         Assert.Equal(first["ledgerIndex"]!.GetValue<ulong>(), second["ledgerIndex"]!.GetValue<ulong>());
+    }
+
+    [Fact]
+    public async Task Terms_beyond_the_offer_get_a_counter_offer_which_the_consumer_accepts_and_both_decisions_rest_on()
+    {
+        var offerId = await OfferAsync("general", "PRD-4");
+        var request = SpaceScenario.Request(offerId, maxUses: 50);
+        request["terms"]!["validUntil"] = Timestamps.Format(DateTimeOffset.UtcNow.Date.AddDays(90));
+        var offered = await SpaceScenario.NegotiateAsync(_consumer, request, Token);
+        Assert.Equal("OFFERED", offered["state"]!.GetValue<string>());
+        var counter = offered["counterTerms"]!.AsObject();
+        Assert.Equal(10, counter["maxUses"]!.GetValue<int>());
+        Assert.Equal(Timestamps.Format(DateTimeOffset.UtcNow.Date.AddDays(60)), counter["validUntil"]!.GetValue<string>());
+
+        var final = await AnswerAsync(offered, "acceptance", new JsonObject { ["terms"] = counter.DeepClone() });
+        Assert.Equal("FINALIZED", final["state"]!.GetValue<string>());
+        var agreement = final["agreement"]!["body"]!;
+        Assert.Equal(10, agreement["terms"]!["maxUses"]!.GetValue<int>());
+        var decisions = agreement["decisions"]!.AsArray();
+        Assert.All(decisions, d => Assert.True(d!["allowed"]!.GetValue<bool>()));
+        Assert.Equal(10, decisions[0]!["input"]!["context"]!["terms"]!["maxUses"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_consumer_that_accepts_narrower_terms_gets_the_counter_offer_finalized_in_one_call()
+    {
+        var offerId = await OfferAsync("general", "PRD-5");
+        var request = SpaceScenario.Request(offerId, maxUses: 50);
+        request["acceptNarrowerTerms"] = true;
+        var final = await SpaceScenario.NegotiateAsync(_consumer, request, Token);
+        Assert.Equal("FINALIZED", final["state"]!.GetValue<string>());
+        Assert.Equal(10, final["agreement"]!["body"]!["terms"]!["maxUses"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Accepting_other_terms_than_the_counter_offer_is_refused_and_the_offer_still_stands()
+    {
+        var offerId = await OfferAsync("general", "PRD-6");
+        var offered = await SpaceScenario.NegotiateAsync(_consumer, SpaceScenario.Request(offerId, maxUses: 50), Token);
+        var other = offered["counterTerms"]!.DeepClone();
+        other["maxUses"] = 11;
+        var response = await _consumer.Local!.PostAsJsonAsync($"negotiations/{offered["negotiationId"]}/acceptance", new JsonObject { ["terms"] = other }, Token);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+
+        var final = await AnswerAsync(offered, "acceptance", new JsonObject { ["terms"] = offered["counterTerms"]!.DeepClone() });
+        Assert.Equal("FINALIZED", final["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_declined_counter_offer_is_terminated_by_the_consumer_with_its_reason_recorded()
+    {
+        var offerId = await OfferAsync("general", "PRD-7");
+        var offered = await SpaceScenario.NegotiateAsync(_consumer, SpaceScenario.Request(offerId, maxUses: 50), Token);
+        var ended = await AnswerAsync(offered, "termination", new JsonObject { ["reason"] = "10 uses are too few for this study." });
+        Assert.Equal("TERMINATED", ended["state"]!.GetValue<string>());
+        Assert.Equal(["10 uses are too few for this study."], ended["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.NotNull(ended["ledgerIndex"]);
+
+        var again = await _consumer.Local!.PostAsJsonAsync($"negotiations/{offered["negotiationId"]}/acceptance", new JsonObject { ["terms"] = offered["counterTerms"]!.DeepClone() }, Token);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_narrower_terms_cannot_cure_gets_no_counter_offer()
+    {
+        var offerId = await OfferAsync("important", "PRD-8", _foreign.Id);
+        var request = SpaceScenario.Request(offerId, destination: "DE", maxUses: 50);
+        var view = await SpaceScenario.NegotiateAsync(_foreign, request, Token);
+        Assert.Equal("TERMINATED", view["state"]!.GetValue<string>());
+        Assert.Null(view["counterTerms"]);
+    }
+
+    private async Task<JsonObject> AnswerAsync(JsonObject offered, string answer, JsonObject body)
+    {
+        var response = await _consumer.Local!.PostAsJsonAsync($"negotiations/{offered["negotiationId"]}/{answer}", body, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
     }
 
     private async Task<string> OfferAsync(string category, string suffix, params string[] audience)

@@ -36,6 +36,8 @@ public sealed partial class SampleDemoTests(SampleDemoRun demo)
         Assert.Matches(@"DENY +analytics \(88\.276\.7201\): negotiate process-params .*\n +TERMINATED: R4 export: important data may go to DE only", Out);
         Assert.Matches(@"DENY +parts \(88\.612\.3601\): negotiate smelting-recipe .*\n +TERMINATED: R3 core: core data is never released as a raw copy", Out);
         Assert.Matches(@"DENY +analytics \(88\.276\.7201\): negotiate coil-deliveries .*\n +TERMINATED: R5 personal information export", Out);
+        // Asked without a use limit, which personal information needs: the provider counter-offers its limit, the consumer accepts.
+        Assert.Matches(@"ALLOW +parts \(88\.612\.3601\): negotiate coil-deliveries .*until now\+7d\n +counter-offer maxUses 10 \(asked: none\) accepted; FINALIZED", Out);
 
         // Transfer and use: purpose bound, count limited, deleted after the deadline.
         Assert.Matches(@"ALLOW +parts \(88\.612\.3601\): fetch the data of agreement parts-params\n +received 846 bytes", Out);

@@ -43,6 +43,7 @@ public sealed class WrongExpectationTests : IDisposable
         var negotiate = _samples.Action("parts", "negotiate", "process-params");
         negotiate["offer"] = "no-such-offer";
         negotiate["terms"]!["validUntil"] = "next week";
+        negotiate["counterOffer"] = "haggle";
         _samples.Action("analytics", "browse", "production-stats")["expect"] = "maybe";
         _samples.Step("An auditor")["actions"] = new JsonArray();
 
@@ -51,6 +52,7 @@ public sealed class WrongExpectationTests : IDisposable
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
         Assert.Contains(".offer: \"no-such-offer\" is not an offer defined before this point.", run.Error, StringComparison.Ordinal);
         Assert.Contains(".terms.validUntil must be a time", run.Error, StringComparison.Ordinal);
+        Assert.Contains(".counterOffer is \"haggle\"; use \"accept\" or \"decline\".", run.Error, StringComparison.Ordinal);
         Assert.Contains(".expect is \"maybe\"; use \"allow\" or \"deny\".", run.Error, StringComparison.Ordinal);
         Assert.Contains("no \"audit\" action", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Step 1", run.Out, StringComparison.Ordinal);

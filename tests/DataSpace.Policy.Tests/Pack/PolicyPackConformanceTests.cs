@@ -20,6 +20,7 @@ public sealed class PolicyPackConformanceTests
         ["is_string"] = "typebuiltin",
         ["json.remove"] = "jsonremove",
         ["max"] = "aggregates",
+        ["min"] = "aggregates",
         ["object.get"] = "objectget",
         ["object.remove"] = "objectremove",
         ["object.union"] = "objectunion",

@@ -16,9 +16,10 @@ namespace DataSpace.Cli.Demo.Actions;
 /// <param name="destination">Where the data goes; the consumer's country when null.</param>
 /// <param name="delivery">copy or compute.</param>
 /// <param name="terms">The terms asked for, times relative; <c>purposes</c> defaults to the purpose, <c>validFrom</c> to now.</param>
+/// <param name="counterOffer">What the consumer does with a counter-offer: <c>accept</c> or <c>decline</c>; null when the scenario expects none.</param>
 /// <param name="name">The agreement's name for later actions (<c>"as"</c>).</param>
 /// <param name="expected">The outcome scenario.json states.</param>
-internal sealed class NegotiateAction(string who, string offer, string purpose, string? destination, string delivery, JsonObject terms, string? name, Expectation expected)
+internal sealed class NegotiateAction(string who, string offer, string purpose, string? destination, string delivery, JsonObject terms, string? counterOffer, string? name, Expectation expected)
     : DemoAction(who, expected)
 {
     public override string Describe(Story story)
@@ -52,6 +53,25 @@ internal sealed class NegotiateAction(string who, string offer, string purpose, 
             return answer.Refusal();
         }
         var view = answer.Json!;
+        var countered = "";
+        if (view["state"]?.GetValue<string>() == "OFFERED" && view["counterTerms"] is JsonObject counterTerms)
+        {
+            if (counterOffer is null)
+            {
+                return Outcome.Error($"the provider made a counter-offer the scenario does not answer (set \"counterOffer\": \"accept\" or \"decline\"): {counterTerms.ToJsonString()}");
+            }
+            var path = $"negotiations/{view["negotiationId"]!.GetValue<string>()}/{(counterOffer == "accept" ? "acceptance" : "termination")}";
+            var reply = counterOffer == "accept"
+                ? new JsonObject { ["terms"] = counterTerms.DeepClone() }
+                : new JsonObject { ["reason"] = "The consumer declined the counter-offer." };
+            answer = await ApiAnswer.SendAsync(party.Local, HttpMethod.Post, path, reply, cancellationToken);
+            if (!answer.IsSuccess)
+            {
+                return answer.Refusal();
+            }
+            view = answer.Json!;
+            countered = $"counter-offer {Difference(body["terms"]!, counterTerms)} {(counterOffer == "accept" ? "accepted" : "declined")}; ";
+        }
         var state = view["state"]?.GetValue<string>();
         var index = view["ledgerIndex"]?.GetValue<ulong>();
         if (state == "FINALIZED" && index is { } at)
@@ -62,12 +82,21 @@ internal sealed class NegotiateAction(string who, string offer, string purpose, 
                 story.Agreements[name] = new AgreementRef(agreementId, at, party.Id);
             }
             var signers = view["agreement"]?["signatures"]?.AsArray().Select(s => s?["kid"]?.GetValue<string>().Split('+')[0]) ?? [];
-            return Outcome.Allow($"FINALIZED: agreement {agreementId} signed by {string.Join(", ", signers)}; contract.agreement at ledger index {at}");
+            return Outcome.Allow($"{countered}FINALIZED: agreement {agreementId} signed by {string.Join(", ", signers)}; contract.agreement at ledger index {at}");
         }
         var reasons = view["reasons"]?.AsArray().Select(r => r?.GetValue<string>()) ?? [];
         return state == "TERMINATED"
-            ? Outcome.Deny($"TERMINATED: {string.Join("; ", reasons)}{(index is { } i ? $" (negotiation.terminated at ledger index {i})" : "")}")
+            ? Outcome.Deny($"{countered}TERMINATED: {string.Join("; ", reasons)}{(index is { } i ? $" (negotiation.terminated at ledger index {i})" : "")}")
             : Outcome.Error($"the negotiation ended {state ?? "in no state"}: {answer.Text}");
+    }
+
+    /// <summary>What the counter-offer changes: "maxUses 10 (asked: none)".</summary>
+    private static string Difference(JsonNode asked, JsonObject counterTerms)
+    {
+        string[] fields = ["purposes", "validFrom", "validUntil", "maxUses", "deleteBy"];
+        return string.Join(", ", fields
+            .Where(f => counterTerms[f]?.ToJsonString() != asked[f]?.ToJsonString())
+            .Select(f => $"{f} {counterTerms[f]?.ToJsonString() ?? "none"} (asked: {asked[f]?.ToJsonString() ?? "none"})"));
     }
 
     private string Destination(Story story) => destination ?? story.Scenario.Participant(Who!).Country;

@@ -188,8 +188,13 @@ internal sealed class ScenarioLoader
 
     private NegotiateAction? Negotiate(JsonObject a, string where, Expectation? expected)
     {
-        Strict(a, where, [.. Common, "offer", "purpose", "destination", "delivery", "terms", "as"]);
+        Strict(a, where, [.. Common, "offer", "purpose", "destination", "delivery", "terms", "as", "counterOffer"]);
         var offer = Reference(a, "offer", where, _offers, "an offer");
+        var counterOffer = Optional(a, "counterOffer", where);
+        if (counterOffer is not (null or "accept" or "decline"))
+        {
+            _problems.Add($"{where}.counterOffer is \"{counterOffer}\"; use \"accept\" or \"decline\".");
+        }
         var purpose = Text(a, "purpose", where);
         var destination = Optional(a, "destination", where);
         var delivery = Optional(a, "delivery", where) ?? "copy";
@@ -207,7 +212,7 @@ internal sealed class ScenarioLoader
         var who = Who(a, where);
         return who is null || offer is null || purpose is null || expected is null
             ? null
-            : new NegotiateAction(who, offer, purpose, destination, delivery, terms, name, expected);
+            : new NegotiateAction(who, offer, purpose, destination, delivery, terms, counterOffer, name, expected);
     }
 
     private T? Build<T>(Expectation? expected, string? who, string? reference, Func<string, string, Expectation, T> create)
