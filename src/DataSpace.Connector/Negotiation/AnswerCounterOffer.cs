@@ -40,11 +40,15 @@ internal sealed class AcceptCounterOfferHandler(OfferedNegotiations offered, Cou
 {
     public async ValueTask<Result<NegotiationView>> Handle(AcceptCounterOffer command, CancellationToken cancellationToken)
     {
+        if (command.Terms is null)
+        {
+            return Error.Invalid("terms is required: the counterTerms of the OFFERED negotiation, exactly.");
+        }
         if (await offered.FindAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false) is not { } pending)
         {
             return Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {command.NegotiationId}.");
         }
-        return command.Terms is null || !command.Terms.SameAs(pending.CounterTerms)
+        return !command.Terms.SameAs(pending.CounterTerms)
             ? Error.Conflict("terms must repeat the provider's counter-offer exactly (see counterTerms in the OFFERED negotiation).")
             : await acceptance.AcceptAsync(pending, pending.CounterTerms, cancellationToken).ConfigureAwait(false);
     }

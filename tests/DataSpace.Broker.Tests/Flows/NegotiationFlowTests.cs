@@ -125,6 +125,27 @@ public sealed class NegotiationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bad_answers_to_a_counter_offer_are_problems_that_say_what_is_wrong()
+    {
+        var offerId = await OfferAsync("general", "PRD-9");
+        var offered = await SpaceScenario.NegotiateAsync(_consumer, SpaceScenario.Request(offerId, maxUses: 50), Token);
+        var id = offered["negotiationId"]!.GetValue<string>();
+
+        var malformed = await _consumer.Local!.PostAsync($"negotiations/{id}/acceptance", new StringContent("{\"terms\": ", System.Text.Encoding.UTF8, "application/json"), Token);
+        var noTerms = await _consumer.Local!.PostAsJsonAsync($"negotiations/{id}/acceptance", new JsonObject(), Token);
+        var unknown = await _consumer.Local!.PostAsJsonAsync("negotiations/neg-0000/acceptance", new JsonObject { ["terms"] = offered["counterTerms"]!.DeepClone() }, Token);
+
+        foreach (var (response, status, says) in new[] { (malformed, HttpStatusCode.BadRequest, "JSON"), (noTerms, HttpStatusCode.BadRequest, "terms is required"), (unknown, HttpStatusCode.NotFound, "No counter-offer waits") })
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(says, await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+        var final = await AnswerAsync(offered, "acceptance", new JsonObject { ["terms"] = offered["counterTerms"]!.DeepClone() });
+        Assert.Equal("FINALIZED", final["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_refusal_narrower_terms_cannot_cure_gets_no_counter_offer()
     {
         var offerId = await OfferAsync("important", "PRD-8", _foreign.Id);
