@@ -26,7 +26,7 @@ internal static class AgreementEndpoints
             }
             var entry = await ledger.Log.ReadEntryAsync(record.Index, ct);
             var transfers = ledger.State.Transfers.Where(t => t.AgreementId == agreementId).OrderBy(t => t.StartedAt)
-                .Select(t => new TransferStateView(t.TransferId, t.State.ToString().ToUpperInvariant(), t.Deleted)).ToList();
+                .Select(t => new TransferStateView(t.TransferId, t.State.ToString().ToUpperInvariant(), t.Deleted, t.SuspendedBy)).ToList();
             return TypedResults.Ok(new AgreementView(agreementId, record.Index, entry.ToJson(), record.Uses, transfers, record.UsesLeft));
         })
         .RequireAuthorization()

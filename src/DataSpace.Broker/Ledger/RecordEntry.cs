@@ -28,7 +28,7 @@ internal sealed class RecordEntryHandler(BrokerLedger ledger, TimeProvider clock
 
     private static readonly HashSet<string> ParticipantTypes =
     [
-        TransferStarted.EntryType, TransferCompleted.EntryType, TransferTerminated.EntryType, DataDeleted.EntryType,
+        TransferStarted.EntryType, TransferCompleted.EntryType, TransferSuspended.EntryType, TransferTerminated.EntryType, DataDeleted.EntryType,
         OfferWithdrawn.EntryType, PolicyBundleRecord.EntryType,
     ];
 

@@ -13,6 +13,7 @@ public sealed record AgreementView(string AgreementId, ulong Index, JsonObject E
 
 /// <summary>A transfer's state in the ledger.</summary>
 /// <param name="TransferId">The transfer id.</param>
-/// <param name="State">STARTED, COMPLETED or TERMINATED.</param>
+/// <param name="State">STARTED, SUSPENDED, COMPLETED or TERMINATED.</param>
 /// <param name="Deleted">True once the consumer recorded the data deleted.</param>
-public sealed record TransferStateView(string TransferId, string State, bool Deleted);
+/// <param name="SuspendedBy">Who suspended it, while SUSPENDED: only that party resumes it.</param>
+public sealed record TransferStateView(string TransferId, string State, bool Deleted, string? SuspendedBy = null);

@@ -144,6 +144,9 @@ internal sealed class SpaceScenario
     public static TransferTerminated TerminatedOf(string transferId = "trf-1", string by = Consumer) =>
         new(transferId, AgreementId, by, "the consumer's store was full", During.AddMinutes(1));
 
+    public static TransferSuspended SuspendedOf(string transferId = "trf-1", string by = Provider) =>
+        new(transferId, AgreementId, by, "maintenance of the provider's store", During.AddMinutes(1));
+
     public static DataDeleted DeletedOf(string transferId = "trf-1", string consumer = Consumer) =>
         new(transferId, AgreementId, consumer, "delete_after", During.AddDays(1));
 

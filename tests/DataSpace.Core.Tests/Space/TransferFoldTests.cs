@@ -249,6 +249,64 @@ public sealed class TransferFoldTests
         Assert.Equal(ErrorKind.NotFound, _space.Refuse(TransferCompleted.EntryType, DomainJson.ToNode(CompletedOf()), Provider, Consumer).Kind);
     }
 
+    [Theory]
+    [InlineData(Provider)]
+    [InlineData(Consumer)]
+    public void Suspend_ByAParty_SuspendedAndStillOneUse_ThenResumedByANewStartWithoutASecondUse(string by)
+    {
+        _space.WithAgreement(maxUses: 1);
+        Assert.Null(Start());
+
+        _space.Accept(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf(by: by)), by);
+        var suspended = _space.State.FindTransfer("trf-1")!;
+        Assert.Equal((TransferState.Suspended, by), (suspended.State, suspended.SuspendedBy));
+        Assert.Equal(1, _space.State.FindAgreement(AgreementId)!.Uses);
+
+        Assert.Null(Start(time: During.AddHours(1)));
+        var resumed = _space.State.FindTransfer("trf-1")!;
+        Assert.Equal((TransferState.Started, null), (resumed.State, resumed.SuspendedBy));
+        Assert.Equal(1, _space.State.FindAgreement(AgreementId)!.Uses);
+        _space.Accept(TransferCompleted.EntryType, DomainJson.ToNode(CompletedOf()), Provider, Consumer);
+        Assert.Equal(TransferState.Completed, _space.State.FindTransfer("trf-1")!.State);
+    }
+
+    [Fact]
+    public void Suspended_CannotComplete_ButEitherPartyMayTerminateIt_WhichIsNotAUse()
+    {
+        _space.WithAgreement();
+        Assert.Null(Start());
+        _space.Accept(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf()), Provider);
+
+        Assert.Equal(ErrorKind.Conflict, _space.Refuse(TransferCompleted.EntryType, DomainJson.ToNode(CompletedOf()), Provider, Consumer).Kind);
+        Assert.Equal(ErrorKind.Conflict, _space.Refuse(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf(by: Consumer)), Consumer).Kind);
+
+        _space.Accept(TransferTerminated.EntryType, DomainJson.ToNode(TerminatedOf()), Consumer);
+        Assert.Equal(TransferState.Terminated, _space.State.FindTransfer("trf-1")!.State);
+        Assert.Equal(0, _space.State.FindAgreement(AgreementId)!.Uses);
+    }
+
+    [Fact]
+    public void Suspend_ByStrangerOrUnsigned_Refused_AndNeverStarted_NotFound()
+    {
+        _space.WithAgreement();
+        Assert.Equal(ErrorKind.NotFound, _space.Refuse(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf()), Provider).Kind);
+        Assert.Null(Start());
+
+        Assert.Equal(ErrorKind.Forbidden, _space.Refuse(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf(by: Stranger)), Stranger).Kind);
+        Assert.Equal(ErrorKind.Forbidden, _space.Refuse(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf(by: Consumer)), Provider).Kind);
+    }
+
+    [Fact]
+    public void Resume_OutsideTheAgreementsValidity_Forbidden()
+    {
+        _space.WithAgreement();
+        Assert.Null(Start());
+        _space.Accept(TransferSuspended.EntryType, DomainJson.ToNode(SuspendedOf()), Provider);
+
+        Assert.Equal(ErrorKind.Forbidden, Start(time: ValidUntil)!.Kind);
+        Assert.Equal(TransferState.Suspended, _space.State.FindTransfer("trf-1")!.State);
+    }
+
     [Fact]
     public void Terminate_ByStranger_Forbidden()
     {
