@@ -50,6 +50,7 @@ internal sealed class ReceiveTransferHandler(
     ParticipantKeys keys,
     ConnectorOptions options,
     TransferTermination termination,
+    InFlightTransfers inFlight,
     TimeProvider clock,
     ILogger<ReceiveTransferHandler> logger) : ICommandHandler<ReceiveTransfer, Result<ReceivedTransfer>>
 {
@@ -140,6 +141,12 @@ internal sealed class ReceiveTransferHandler(
         var content = await ReceiveAsync(receiving, endpoint.Value, provider.Value.Key, cancellationToken).ConfigureAwait(false);
         if (!content.IsSuccess)
         {
+            // A stream stopped (or refused) because either party suspended the transfer is no failure: nothing is kept, and it resumes later.
+            if (await SuspensionAsync(receiving).ConfigureAwait(false) is { } suspended)
+            {
+                await DiscardAsync(receiving).ConfigureAwait(false);
+                return suspended;
+            }
             return await FailAsync(receiving, content.Error).ConfigureAwait(false);
         }
 
@@ -180,14 +187,16 @@ internal sealed class ReceiveTransferHandler(
     /// <summary>Fetches the content into the received-data store through the verifying stream.</summary>
     private async Task<Result<VerifiedContent>> ReceiveAsync(ReceivingTransfer receiving, Uri endpoint, Ed25519PublicKey providerKey, CancellationToken cancellationToken)
     {
-        var opened = await providers.OpenContentAsync(endpoint, receiving.TransferId, cancellationToken).ConfigureAwait(false);
-        if (!opened.IsSuccess)
-        {
-            return opened.Error;
-        }
-        using var response = opened.Value;
+        using var stream = inFlight.Register(TransferSide.Consumer, receiving.TransferId, cancellationToken);
+        cancellationToken = stream.Token;
         try
         {
+            var opened = await providers.OpenContentAsync(endpoint, receiving.TransferId, cancellationToken).ConfigureAwait(false);
+            if (!opened.IsSuccess)
+            {
+                return opened.Error;
+            }
+            using var response = opened.Value;
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var expected = new ManifestExpectation(providerKey, receiving.AgreementId, receiving.TransferId, receiving.AssetId, keys.ParticipantId, keys.AgeIdentity.Recipient.ToString());
             await using var verifying = new VerifyingCiphertextStream(
@@ -283,6 +292,21 @@ internal sealed class ReceiveTransferHandler(
     {
         await stores.Received.DeleteAsync(receiving.BlobKey, CancellationToken.None).ConfigureAwait(false);
         journal.Delete(receiving.TransferId);
+    }
+
+    /// <summary>Why the transfer is paused, when the ledger shows it SUSPENDED; otherwise null.</summary>
+    private async Task<Error?> SuspensionAsync(ReceivingTransfer receiving)
+    {
+        var view = await broker.GetAgreementAsync(receiving.AgreementId, CancellationToken.None).ConfigureAwait(false);
+        var transfer = view.IsSuccess ? view.Value.Transfers.FirstOrDefault(t => t.TransferId == receiving.TransferId) : null;
+        if (transfer is not { State: "SUSPENDED" })
+        {
+            return null;
+        }
+        var resume = transfer.SuspendedBy == keys.ParticipantId
+            ? $"POST /received with transferId {receiving.TransferId} again resumes it"
+            : "it goes on once the provider resumes it";
+        return Error.Conflict($"Transfer {receiving.TransferId} was SUSPENDED by {transfer.SuspendedBy} while its content moved; nothing of it was kept, and {resume}.");
     }
 
     private Task<Result<string?>> LedgerStateAsync(ReceivingTransfer receiving, CancellationToken cancellationToken) =>

@@ -22,7 +22,8 @@ namespace DataSpace.Connector.Transfers;
 /// every step: (1) the agreement is verified — FINALIZED in a ledger this connector witnessed,
 /// signed by all three parties, the caller its consumer; (2) the ledger's state of the transfer
 /// decides what happens: COMPLETED is a conflict, STARTED (a retry after a cut) resumes without a
-/// new entry, TERMINATED or unknown starts it (again); (3) the asset must still be stored under
+/// new entry, SUSPENDED resumes with a new <c>transfer.started</c> entry (no second use) — but only
+/// the party that suspended it resumes it — and TERMINATED or unknown starts it (again); (3) the asset must still be stored under
 /// the label agreed, and the consumer active with an age recipient; (4) <c>dataspace.transfer</c>
 /// decides now; (5) a resumed transfer goes on under its recorded entry; (6) otherwise the bundle
 /// and then <c>transfer.started</c>, with the decision record, go into the ledger — only then is
@@ -31,7 +32,8 @@ namespace DataSpace.Connector.Transfers;
 /// <param name="Caller">The authenticated participant (the token's subject).</param>
 /// <param name="AgreementId">The agreement.</param>
 /// <param name="TransferId">The consumer's transfer id.</param>
-public sealed record StartTransfer(string Caller, string AgreementId, string TransferId) : ICommand<Result<TransferTicket>>, IValidated
+/// <param name="ByProvider">The provider resumes a transfer it suspended (its local API), rather than the consumer asking for it.</param>
+public sealed record StartTransfer(string Caller, string AgreementId, string TransferId, bool ByProvider = false) : ICommand<Result<TransferTicket>>, IValidated
 {
     /// <inheritdoc/>
     public Error? Validate() => string.IsNullOrWhiteSpace(AgreementId) ? Error.Invalid("agreementId is required.") : TransferIds.Validate(TransferId);
@@ -73,9 +75,16 @@ internal sealed class StartTransferHandler(
         {
             return Error.Conflict($"Transfer {transferId} is already COMPLETED; ask with a new transfer id for another copy.");
         }
+        var suspendedBy = view.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.SuspendedBy;
+        if (command.ByProvider != (state == "SUSPENDED" && suspendedBy == keys.ParticipantId))
+        {
+            return command.ByProvider
+                ? Error.Conflict($"Transfer {transferId} is {state ?? "not started"}, not SUSPENDED by this provider: there is nothing for it to resume.")
+                : Error.Conflict($"Transfer {transferId} is SUSPENDED by the provider; it goes on once the provider resumes it.");
+        }
         var resume = state == "STARTED" && known is not null;
         var usesSoFar = view.Uses;
-        if (state == "STARTED")
+        if (state is "STARTED" or "SUSPENDED")
         {
             // Counted among the uses already: the question is whether it may go on.
             usesSoFar--;
@@ -102,13 +111,13 @@ internal sealed class StartTransferHandler(
             problem = decision.Allowed ? null : Error.Forbidden($"The provider's transfer policy denies transfer {transferId}: {string.Join("; ", decision.Reasons)}");
         }
 
-        // Step 5: a transfer the ledger shows STARTED goes on under its recorded entry — or ends here.
+        // Step 5: a transfer the ledger shows STARTED goes on under its recorded entry; one that can go on no more ends here.
+        if ((resume || state == "SUSPENDED") && problem is not null)
+        {
+            return await termination.RecordAsync(transferId, agreementId, problem.Message, cancellationToken).ConfigureAwait(false) ?? problem;
+        }
         if (resume)
         {
-            if (problem is not null)
-            {
-                return await termination.RecordAsync(transferId, agreementId, problem.Message, cancellationToken).ConfigureAwait(false) ?? problem;
-            }
             TransferLog.Resumed(logger, transferId);
             return known!.Ticket(resumed: true);
         }

@@ -35,6 +35,22 @@ internal static class TransferEndpoints
             .Produces<TransferReceipt>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("The consumer's receipt (a transfer.completed entry it signed): countersigned and recorded, the transfer is COMPLETED");
 
+        var operatorApi = app.MapGroup("/transfers").WithTags("Transfers (provider's operator)");
+        operatorApi.MapPost("/{transferId}/suspension", async (string transferId, TransferAnswer? body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SuspendProvidedTransfer(transferId, body?.Reason), ct)).ToOk())
+            .RequireLocalApi()
+            .WithSummary("Suspend a transfer this provider serves: transfer.suspended recorded, a stream in flight cut; the consumer's retries wait for the resumption")
+            .WithDescription("Body (optional): {\"reason\"}.");
+        operatorApi.MapPost("/{transferId}/resumption", async (string transferId, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ResumeProvidedTransfer(transferId), ct)).ToOk())
+            .RequireLocalApi()
+            .WithSummary("Resume a transfer this provider suspended: contract and policy checked again, transfer.started recorded (still one use)");
+        app.MapPost("/received/{transferId}/suspension", async (string transferId, TransferAnswer? body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SuspendReceivedTransfer(transferId, body?.AgreementId, body?.Reason), ct)).ToOk())
+            .RequireLocalApi().WithTags("Transfers (consumer)")
+            .WithSummary("Suspend a transfer this consumer receives: transfer.suspended recorded, a receive in flight stopped (nothing kept); POST /received with the same transferId resumes it")
+            .WithDescription("Body (optional): {\"reason\", \"agreementId\"} — agreementId only when this connector has not begun to receive the transfer.");
+
         app.MapPost("/received", ReceiveAsync)
             .RequireLocalApi().WithTags("Transfers (consumer)")
             .Produces<ReceivedRecord>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
@@ -106,6 +122,9 @@ internal static class TransferEndpoints
         var record = received.Value.Record;
         return received.Value.IsNew ? TypedResults.Created($"/received/{record.TransferId}", record) : TypedResults.Ok(record);
     }
+
+    /// <summary>The optional body of a suspension.</summary>
+    internal sealed record TransferAnswer(string? Reason = null, string? AgreementId = null);
 
     private static IResult Unidentified() => Error.Forbidden("The access token names no participant (no sub claim).").ToProblem();
 }

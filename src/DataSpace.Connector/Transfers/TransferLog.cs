@@ -24,6 +24,12 @@ internal static partial class TransferLog
     [LoggerMessage(7, LogLevel.Information, "Transfer {TransferId} COMPLETED (entry {Index})")]
     public static partial void Completed(ILogger logger, string transferId, ulong? index);
 
+    [LoggerMessage(11, LogLevel.Information, "Transfer {TransferId} SUSPENDED by this connector (entry {Index}): {Reason}")]
+    public static partial void Suspended(ILogger logger, string transferId, string reason, ulong index);
+
+    [LoggerMessage(12, LogLevel.Information, "Transfer {TransferId}: its content stream was stopped by a suspension")]
+    public static partial void StreamSuspended(ILogger logger, string transferId);
+
     [LoggerMessage(8, LogLevel.Information, "Transfer {TransferId} received from {Provider}: {Size} bytes stored as {BlobKey}")]
     public static partial void Received(ILogger logger, string transferId, string provider, long size, string blobKey);
 

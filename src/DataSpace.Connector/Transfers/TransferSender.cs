@@ -29,6 +29,7 @@ internal sealed class TransferSender(
     ConnectorStores stores,
     ParticipantKeys keys,
     TransferTermination termination,
+    InFlightTransfers inFlight,
     TimeProvider clock,
     ILogger<TransferSender> logger)
 {
@@ -50,7 +51,7 @@ internal sealed class TransferSender(
         var state = view.Value.Transfers.FirstOrDefault(x => x.TransferId == transferId)?.State;
         if (state != "STARTED")
         {
-            return Error.Conflict($"Transfer {transferId} is {state ?? "not started"} in the ledger, not STARTED; POST /transfers to start it (again).");
+            return Error.Conflict($"Transfer {transferId} is {state ?? "not started"} in the ledger, not STARTED; POST /transfers to start (or resume) it.");
         }
         var registration = await broker.GetParticipantAsync(t.Consumer, cancellationToken).ConfigureAwait(false);
         var consumer = registration.IsSuccess ? RegisteredPeer.From(registration.Value, t.Consumer) : registration.Error;
@@ -79,6 +80,7 @@ internal sealed class TransferSender(
         response.ContentType = ContentType;
         response.Headers.CacheControl = "no-store";
         JsonObject manifest;
+        using var stream = inFlight.Register(TransferSide.Provider, t.TransferId, http.RequestAborted);
         try
         {
             // The store hashed the asset when it was registered: that digest is what the provider vouches for.
@@ -89,7 +91,14 @@ internal sealed class TransferSender(
                 KnownPlaintext = new KnownPlaintext(stored.Sha256, stored.Size),
                 Clock = clock,
             };
-            manifest = await Sealer.SealAsync(outgoing.Asset.Content, response.Body, [outgoing.Recipient], keys.Signer, options, http.RequestAborted).ConfigureAwait(false);
+            manifest = await Sealer.SealAsync(outgoing.Asset.Content, response.Body, [outgoing.Recipient], keys.Signer, options, stream.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (stream.Suspended)
+        {
+            // Suspended (and recorded so) while sending: cut, so the consumer never takes a part for the whole.
+            TransferLog.StreamSuspended(logger, t.TransferId);
+            http.Abort();
+            return;
         }
         catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {

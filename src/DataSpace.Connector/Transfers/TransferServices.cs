@@ -17,6 +17,8 @@ internal static class TransferServices
         services.AddSingleton<TransferSender>();
         services.AddSingleton<ReceivingJournal>();
         services.AddSingleton<TransferTermination>();
+        services.AddSingleton<TransferSuspension>();
+        services.AddSingleton<InFlightTransfers>();
         services.AddHttpClient<ProviderConnectorClient>(ProviderConnectorClient.HttpClientName).AddSpaceTokenHandler();
         return services;
     }
