@@ -75,8 +75,9 @@ internal sealed class StartTransferHandler(
         {
             return Error.Conflict($"Transfer {transferId} is already COMPLETED; ask with a new transfer id for another copy.");
         }
-        var suspendedBy = view.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.SuspendedBy;
-        if (command.ByProvider != (state == "SUSPENDED" && suspendedBy == keys.ParticipantId))
+        // Only the party that suspended a transfer lets it go on: the provider's resumption needs its own suspension, and the consumer's request waits for it.
+        var pausedByProvider = state == "SUSPENDED" && view.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.SuspendedBy == keys.ParticipantId;
+        if (command.ByProvider != pausedByProvider)
         {
             return command.ByProvider
                 ? Error.Conflict($"Transfer {transferId} is {state ?? "not started"}, not SUSPENDED by this provider: there is nothing for it to resume.")
