@@ -16,9 +16,10 @@ internal sealed class OpenNegotiation(string id, LedgerEntry requestEntry, Contr
 {
     public string Id { get; } = id;
 
-    public LedgerEntry RequestEntry { get; } = requestEntry;
+    /// <summary>The consumer's latest request: the first, or the counter-request that answered a counter-offer.</summary>
+    public LedgerEntry RequestEntry { get; private set; } = requestEntry;
 
-    public ContractRequest Request { get; } = request;
+    public ContractRequest Request { get; private set; } = request;
 
     public Offer Offer { get; } = offer;
 
@@ -42,6 +43,25 @@ internal sealed class OpenNegotiation(string id, LedgerEntry requestEntry, Contr
     public IReadOnlyList<string> Reasons { get; set; } = [];
 
     public ulong? LedgerIndex { get; set; }
+
+    /// <summary>
+    /// Takes the consumer's answer to a counter-offer with new terms (OFFERED → REQUESTED): the same
+    /// request id, offer, purpose, destination and delivery; only the terms may differ.
+    /// </summary>
+    public Error? CounterRequest(LedgerEntry entry, ContractRequest request)
+    {
+        if (State != NegotiationState.Offered || request.OfferId != Request.OfferId || request.Purpose != Request.Purpose
+            || request.Destination != Request.Destination || request.Delivery != Request.Delivery)
+        {
+            return Error.Conflict($"Request id {request.RequestId} was already used for a different request (negotiation {Id}); only an OFFERED negotiation takes new terms under it.");
+        }
+        if (Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer) is { } illegal)
+        {
+            return illegal;
+        }
+        (RequestEntry, Request, CounterTerms) = (entry, request, null);
+        return null;
+    }
 
     /// <summary>Moves the state machine, or says why the message is not allowed now.</summary>
     public Error? Move(NegotiationMessage message, ProtocolRole sender)

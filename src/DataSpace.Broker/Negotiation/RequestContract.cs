@@ -58,14 +58,21 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
         {
             if (!n.RequestEntry.SigningInput.Span.SequenceEqual(entry.SigningInput.Span))
             {
-                return Error.Conflict($"Request id {request.RequestId} was already used for a different request (negotiation {id}).");
+                // Another request under the same id: new terms answering a counter-offer, or a conflict.
+                if (n.CounterRequest(entry, request) is { } notACounterRequest)
+                {
+                    return notACounterRequest;
+                }
             }
-            if (n.State is not null)
+            else if (n.State is not null)
             {
                 // A retry of a request already taken: answer with where it stands.
                 return await NegotiationLookup.EndedAsync(ledger, id, cancellationToken).ConfigureAwait(false) ?? NegotiationViews.Of(n);
             }
-            n.Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer);
+            else
+            {
+                n.Move(NegotiationMessage.ContractRequest, ProtocolRole.Consumer);
+            }
             var decision = await steps.DecideAsync(n, request.Terms, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed && CounterOffers.From(decision.Record) is null)
             {

@@ -51,6 +51,7 @@ public static class ConnectorHost
         services.AddSingleton<OfferedNegotiations>();
         services.AddSingleton<AgreementCompletion>();
         services.AddSingleton<CounterOfferAcceptance>();
+        services.AddSingleton<ContractRequests>();
         services.AddSingleton<DataSpace.Connector.Received.ReceivedIndex>();
         services.AddTransfers();
         services.AddUsageControl();

@@ -13,9 +13,10 @@ namespace DataSpace.Connector.Negotiation;
 /// <summary>
 /// The consumer's last steps of every negotiation, whether the provider agreed to the request or to
 /// an accepted counter-offer: check the agreement grants exactly what was asked, countersign it, send
-/// the verification, and keep the agreement once the broker recorded it FINALIZED.
+/// the verification, keep the agreement once the broker recorded it FINALIZED, and forget a
+/// counter-offer the negotiation may have waited on.
 /// </summary>
-internal sealed class AgreementCompletion(BrokerClient broker, AgreementStore agreements, ParticipantKeys keys)
+internal sealed class AgreementCompletion(BrokerClient broker, AgreementStore agreements, OfferedNegotiations offered, ParticipantKeys keys)
 {
     /// <summary>Carries <paramref name="view"/> to its end: an AGREED negotiation is verified; a FINALIZED one kept; any other returned as it is.</summary>
     /// <param name="view">The broker's answer to the last message.</param>
@@ -36,6 +37,11 @@ internal sealed class AgreementCompletion(BrokerClient broker, AgreementStore ag
         if (view.IsSuccess && view.Value is { State: "FINALIZED", Agreement: { } entry, LedgerIndex: { } index })
         {
             await agreements.SaveAsync(new StoredAgreement(NegotiationIds.Agreement(view.Value.NegotiationId), index, JsonObject.Create(entry)!), cancellationToken).ConfigureAwait(false);
+        }
+        if (view.IsSuccess && view.Value.State is "FINALIZED" or "TERMINATED")
+        {
+            // A counter-offer answered to its end waits no more.
+            offered.Forget(view.Value.NegotiationId);
         }
         return view;
     }

@@ -14,25 +14,29 @@ namespace DataSpace.Connector.Negotiation;
 /// <param name="Terms">The counter-offer's terms, as the OFFERED negotiation showed them.</param>
 public sealed record AcceptCounterOffer(string NegotiationId, RequestedTerms Terms) : ICommand<Result<NegotiationView>>;
 
+/// <summary>
+/// The consumer answers the provider's counter-offer with terms of its own (DSP: OFFERED → REQUESTED):
+/// the same request with <paramref name="Terms"/>, signed anew; the provider decides again.
+/// </summary>
+/// <param name="NegotiationId">The negotiation.</param>
+/// <param name="Terms">The terms asked for now.</param>
+/// <param name="AcceptNarrowerTerms">As for <see cref="Negotiate"/>: take a new counter-offer that grants no more than these terms.</param>
+public sealed record CounterRequest(string NegotiationId, RequestedTerms Terms, bool AcceptNarrowerTerms = false) : ICommand<Result<NegotiationView>>;
+
 /// <summary>The consumer declines the provider's counter-offer: the negotiation ends, recorded with the reason.</summary>
 /// <param name="NegotiationId">The negotiation.</param>
 /// <param name="Reason">Why (recorded in the ledger).</param>
 public sealed record DeclineCounterOffer(string NegotiationId, string? Reason) : ICommand<Result<NegotiationView>>;
 
 /// <summary>Signs and sends the consumer's acceptance of a counter-offer, then completes the agreement.</summary>
-internal sealed class CounterOfferAcceptance(BrokerClient broker, AgreementCompletion completion, OfferedNegotiations offered, ParticipantKeys keys, TimeProvider clock)
+internal sealed class CounterOfferAcceptance(BrokerClient broker, AgreementCompletion completion, ParticipantKeys keys, TimeProvider clock)
 {
     public async Task<Result<NegotiationView>> AcceptAsync(OfferedNegotiation pending, RequestedTerms terms, CancellationToken cancellationToken)
     {
         var accepted = new OfferAccepted(pending.NegotiationId, terms, Timestamps.Now(clock));
         var entry = LedgerEntry.FromRecord(OfferAccepted.EntryType, accepted, [keys.Signer]);
         var view = await broker.AcceptOfferAsync(pending.NegotiationId, entry, cancellationToken).ConfigureAwait(false);
-        var final = await completion.CompleteAsync(view, pending.Request, terms, cancellationToken).ConfigureAwait(false);
-        if (final.IsSuccess && final.Value.State is "FINALIZED" or "TERMINATED")
-        {
-            offered.Forget(pending.NegotiationId);
-        }
-        return final;
+        return await completion.CompleteAsync(view, pending.Request, terms, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -51,6 +55,23 @@ internal sealed class AcceptCounterOfferHandler(OfferedNegotiations offered, Cou
         return !command.Terms.SameAs(pending.CounterTerms)
             ? Error.Conflict("terms must repeat the provider's counter-offer exactly (see counterTerms in the OFFERED negotiation).")
             : await acceptance.AcceptAsync(pending, pending.CounterTerms, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+internal sealed class CounterRequestHandler(OfferedNegotiations offered, ContractRequests requests, TimeProvider clock) : ICommandHandler<CounterRequest, Result<NegotiationView>>
+{
+    public async ValueTask<Result<NegotiationView>> Handle(CounterRequest command, CancellationToken cancellationToken)
+    {
+        if (command.Terms is null)
+        {
+            return Error.Invalid("terms is required: the terms this consumer asks for instead of the counter-offer.");
+        }
+        if (await offered.FindAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        {
+            return Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {command.NegotiationId}.");
+        }
+        var request = pending.Request with { Terms = command.Terms, SentAt = Timestamps.Now(clock) };
+        return await requests.SendAsync(request, command.AcceptNarrowerTerms, cancellationToken).ConfigureAwait(false);
     }
 }
 

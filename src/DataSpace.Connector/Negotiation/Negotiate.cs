@@ -1,11 +1,9 @@
-using DataSpace.Connector.Brokering;
 using DataSpace.Core;
 using DataSpace.Core.Api;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Results;
 using DataSpace.Crypto.Keys;
 using DataSpace.Hosting.Mediation;
-using DataSpace.Ledger.Entries;
 using Mediator;
 
 namespace DataSpace.Connector.Negotiation;
@@ -31,26 +29,11 @@ public sealed record Negotiate(string RequestId, string OfferId, string Purpose,
     public Error? Validate() => string.IsNullOrWhiteSpace(OfferId) ? Error.Invalid("offerId is required.") : null;
 }
 
-internal sealed class NegotiateHandler(BrokerClient broker, AgreementCompletion completion, OfferedNegotiations offered, CounterOfferAcceptance acceptance, ParticipantKeys keys, TimeProvider clock)
-    : ICommandHandler<Negotiate, Result<NegotiationView>>
+internal sealed class NegotiateHandler(ContractRequests requests, ParticipantKeys keys, TimeProvider clock) : ICommandHandler<Negotiate, Result<NegotiationView>>
 {
     public async ValueTask<Result<NegotiationView>> Handle(Negotiate command, CancellationToken cancellationToken)
     {
         var request = new ContractRequest(command.RequestId, command.OfferId, keys.ParticipantId, command.Purpose, command.Destination, command.Delivery, command.Terms, Timestamps.Now(clock));
-        if (request.Validate() is { } invalid)
-        {
-            return invalid;
-        }
-        var entry = LedgerEntry.FromRecord(ContractRequest.EntryType, request, [keys.Signer]);
-        var view = await broker.RequestContractAsync(entry, cancellationToken).ConfigureAwait(false);
-        if (view.IsSuccess && view.Value is { State: "OFFERED", CounterTerms: { } counter })
-        {
-            var pending = new OfferedNegotiation(view.Value.NegotiationId, view.Value.Provider, request, counter);
-            await offered.SaveAsync(pending, cancellationToken).ConfigureAwait(false);
-            return command.AcceptNarrowerTerms && counter.IsWithin(command.Terms)
-                ? await acceptance.AcceptAsync(pending, counter, cancellationToken).ConfigureAwait(false)
-                : view;
-        }
-        return await completion.CompleteAsync(view, request, request.Terms, cancellationToken).ConfigureAwait(false);
+        return await requests.SendAsync(request, command.AcceptNarrowerTerms, cancellationToken).ConfigureAwait(false);
     }
 }

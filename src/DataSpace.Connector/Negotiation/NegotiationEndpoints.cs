@@ -23,6 +23,11 @@ internal static class NegotiationEndpoints
             .RequireLocalApi().WithTags("Negotiation (consumer)")
             .WithSummary("Accept the provider's counter-offer; returns FINALIZED or TERMINATED")
             .WithDescription("Body: {\"terms\": the counterTerms of the OFFERED negotiation, exactly}.");
+        app.MapPost("/negotiations/{negotiationId}/request", async (string negotiationId, CounterOfferAnswer body, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new CounterRequest(negotiationId, body.Terms!, body.AcceptNarrowerTerms ?? false), ct)).ToOk())
+            .RequireLocalApi().WithTags("Negotiation (consumer)")
+            .WithSummary("Answer the provider's counter-offer with other terms; returns FINALIZED, OFFERED (a new counter-offer) or TERMINATED")
+            .WithDescription("Body: {\"terms\": {purposes, validFrom, validUntil, maxUses?, deleteBy?}, \"acceptNarrowerTerms\"?}. The request is the negotiation's own (same offer, purpose, destination, delivery), signed anew with these terms.");
         app.MapPost("/negotiations/{negotiationId}/termination", async (string negotiationId, CounterOfferAnswer body, IMediator mediator, CancellationToken ct) =>
             (await mediator.Send(new DeclineCounterOffer(negotiationId, body.Reason), ct)).ToOk())
             .RequireLocalApi().WithTags("Negotiation (consumer)")
@@ -34,6 +39,6 @@ internal static class NegotiationEndpoints
     /// <summary>The body of a negotiation request.</summary>
     internal sealed record NegotiationRequest(string OfferId, string Purpose, string Destination, RequestedTerms Terms, string? Delivery = null, string? RequestId = null, bool? AcceptNarrowerTerms = null);
 
-    /// <summary>The body of an answer to a counter-offer: the terms accepted, or why it is declined.</summary>
-    internal sealed record CounterOfferAnswer(RequestedTerms? Terms = null, string? Reason = null);
+    /// <summary>The body of an answer to a counter-offer: the terms accepted or asked for instead, or why it is declined.</summary>
+    internal sealed record CounterOfferAnswer(RequestedTerms? Terms = null, string? Reason = null, bool? AcceptNarrowerTerms = null);
 }

@@ -111,6 +111,41 @@ public sealed class NegotiationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_counter_offer_answered_with_other_terms_is_decided_again_until_the_parties_agree()
+    {
+        var offerId = await OfferAsync("general", "PRD-10");
+        var offered = await SpaceScenario.NegotiateAsync(_consumer, SpaceScenario.Request(offerId, maxUses: 50), Token);
+        var terms = offered["counterTerms"]!.DeepClone();
+
+        terms["maxUses"] = 20;
+        var again = await AnswerAsync(offered, "request", new JsonObject { ["terms"] = terms.DeepClone() });
+        Assert.Equal(("OFFERED", 10), (again["state"]!.GetValue<string>(), again["counterTerms"]!["maxUses"]!.GetValue<int>()));
+        Assert.Equal(offered["negotiationId"]!.GetValue<string>(), again["negotiationId"]!.GetValue<string>());
+
+        terms["maxUses"] = 8;
+        var final = await AnswerAsync(again, "request", new JsonObject { ["terms"] = terms.DeepClone() });
+        Assert.Equal("FINALIZED", final["state"]!.GetValue<string>());
+        var agreement = final["agreement"]!["body"]!;
+        Assert.Equal(8, agreement["terms"]!["maxUses"]!.GetValue<int>());
+        Assert.Equal(8, agreement["decisions"]![0]!["input"]!["context"]!["terms"]!["maxUses"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_different_request_under_the_id_of_an_ended_negotiation_answers_that_negotiation()
+    {
+        var offerId = await OfferAsync("general", "PRD-11");
+        var request = SpaceScenario.Request(offerId);
+        request["requestId"] = "req-conflict";
+        Assert.Equal("FINALIZED", (await SpaceScenario.NegotiateAsync(_consumer, request, Token))["state"]!.GetValue<string>());
+
+        request["purpose"] = "predictive-maintenance";
+        request["terms"]!["purposes"] = new JsonArray("predictive-maintenance");
+        var view = await SpaceScenario.NegotiateAsync(_consumer, request, Token);
+        Assert.Equal("FINALIZED", view["state"]!.GetValue<string>());
+        Assert.Equal("quality-analysis", view["agreement"]!["body"]!["purpose"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_declined_counter_offer_is_terminated_by_the_consumer_with_its_reason_recorded()
     {
         var offerId = await OfferAsync("general", "PRD-7");
