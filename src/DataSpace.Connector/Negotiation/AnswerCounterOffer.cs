@@ -48,10 +48,12 @@ internal sealed class AcceptCounterOfferHandler(OfferedNegotiations offered, Cou
         {
             return Error.Invalid("terms is required: the counterTerms of the OFFERED negotiation, exactly.");
         }
-        if (await offered.FindAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        var waiting = await offered.WaitingAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false);
+        if (!waiting.IsSuccess)
         {
-            return Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {command.NegotiationId}.");
+            return waiting.Error;
         }
+        var pending = waiting.Value;
         return !command.Terms.SameAs(pending.CounterTerms)
             ? Error.Conflict("terms must repeat the provider's counter-offer exactly (see counterTerms in the OFFERED negotiation).")
             : await acceptance.AcceptAsync(pending, pending.CounterTerms, cancellationToken).ConfigureAwait(false);
@@ -66,10 +68,12 @@ internal sealed class CounterRequestHandler(OfferedNegotiations offered, Contrac
         {
             return Error.Invalid("terms is required: the terms this consumer asks for instead of the counter-offer.");
         }
-        if (await offered.FindAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        var waiting = await offered.WaitingAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false);
+        if (!waiting.IsSuccess)
         {
-            return Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {command.NegotiationId}.");
+            return waiting.Error;
         }
+        var pending = waiting.Value;
         var request = pending.Request with { Terms = command.Terms, SentAt = Timestamps.Now(clock) };
         return await requests.SendAsync(request, command.AcceptNarrowerTerms, cancellationToken).ConfigureAwait(false);
     }
@@ -79,10 +83,12 @@ internal sealed class DeclineCounterOfferHandler(BrokerClient broker, OfferedNeg
 {
     public async ValueTask<Result<NegotiationView>> Handle(DeclineCounterOffer command, CancellationToken cancellationToken)
     {
-        if (await offered.FindAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        var waiting = await offered.WaitingAsync(command.NegotiationId, cancellationToken).ConfigureAwait(false);
+        if (!waiting.IsSuccess)
         {
-            return Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {command.NegotiationId}.");
+            return waiting.Error;
         }
+        var pending = waiting.Value;
         string reason = string.IsNullOrWhiteSpace(command.Reason) ? "The consumer declined the provider's counter-offer." : command.Reason.Trim();
         var ended = new NegotiationTerminated(pending.NegotiationId, pending.Request.OfferId, pending.Provider, keys.ParticipantId, keys.ParticipantId, [reason], Timestamps.Now(clock));
         var view = await broker.TerminateNegotiationAsync(pending.NegotiationId, LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [keys.Signer]), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using DataSpace.Connector.Common;
 using DataSpace.Connector.Hosting;
 using DataSpace.Core.Negotiation;
+using DataSpace.Core.Results;
 
 namespace DataSpace.Connector.Negotiation;
 
@@ -16,8 +17,11 @@ internal sealed class OfferedNegotiations(ConnectorOptions options)
     public Task SaveAsync(OfferedNegotiation offered, CancellationToken cancellationToken) =>
         JsonFiles.WriteAsync(PathOf(offered.NegotiationId), offered, cancellationToken);
 
-    public Task<OfferedNegotiation?> FindAsync(string negotiationId, CancellationToken cancellationToken) =>
-        JsonFiles.ReadAsync<OfferedNegotiation>(PathOf(negotiationId), cancellationToken);
+    /// <summary>The counter-offer waiting in <paramref name="negotiationId"/>, or why there is none to answer.</summary>
+    public async Task<Result<OfferedNegotiation>> WaitingAsync(string negotiationId, CancellationToken cancellationToken) =>
+        await JsonFiles.ReadAsync<OfferedNegotiation>(PathOf(negotiationId), cancellationToken).ConfigureAwait(false) is { } waiting
+            ? waiting
+            : Error.NotFound($"No counter-offer waits for this consumer's answer in negotiation {negotiationId}.");
 
     /// <summary>Forgets a negotiation once it was answered to its end (finalized or terminated).</summary>
     public void Forget(string negotiationId)
