@@ -1,3 +1,4 @@
+using DataSpace.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -171,7 +172,7 @@ public sealed class TestSpace : IAsyncDisposable
     private static async Task<RunningService> StartServiceAsync(Uri url, Dictionary<string, string> config, string dataDirectory,
         Func<WebApplicationBuilder, CancellationToken, Task<WebApplication>> build, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = ServiceBuilder.Create([], Environments.Production);
         builder.WebHost.UseUrls(url.ToString());
         builder.Configuration.AddInMemoryCollection(config!);
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";

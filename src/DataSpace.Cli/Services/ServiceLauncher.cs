@@ -1,3 +1,4 @@
+using DataSpace.Hosting;
 using DataSpace.Cli.Hosting;
 using DataSpace.Policy;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +23,7 @@ internal static class ServiceLauncher
         Func<WebApplication, IEnumerable<string>> banner,
         CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        var builder = ServiceBuilder.Create([]);
         // Quiet by default: the banner says what matters; Logging__LogLevel__Default=Information shows more.
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning")]);
         if (configFile is not null)

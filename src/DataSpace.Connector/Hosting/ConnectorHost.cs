@@ -27,7 +27,7 @@ public static class ConnectorHost
     /// <summary>Runs the connector until shutdown.</summary>
     public static async Task RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var app = await BuildAsync(WebApplication.CreateBuilder(args), cancellationToken).ConfigureAwait(false);
+        var app = await BuildAsync(ServiceBuilder.Create(args), cancellationToken).ConfigureAwait(false);
         await app.RunAsync().ConfigureAwait(false);
     }
 

@@ -11,11 +11,11 @@ internal sealed class InFlightTransfers
 {
     private readonly ConcurrentDictionary<string, Lease> _streams = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a stream; its token ends with <paramref name="cancellationToken"/> or a suspension. Dispose to unregister.</summary>
-    public Lease Register(TransferSide side, string transferId, CancellationToken cancellationToken)
+    /// <summary>Registers a stream and how to stop it (the provider aborts its connection, the consumer cancels its reading). Dispose to unregister.</summary>
+    public Lease Register(TransferSide side, string transferId, Action stop)
     {
         var key = Key(side, transferId);
-        var lease = new Lease(this, key, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+        var lease = new Lease(this, key, stop);
         _streams[key] = lease;
         return lease;
     }
@@ -32,11 +32,9 @@ internal sealed class InFlightTransfers
     private static string Key(TransferSide side, string transferId) => $"{side}/{transferId}";
 
     /// <summary>One registered stream.</summary>
-    internal sealed class Lease(InFlightTransfers owner, string key, CancellationTokenSource source) : IDisposable
+    internal sealed class Lease(InFlightTransfers owner, string key, Action stop) : IDisposable
     {
         private int _suspended;
-
-        public CancellationToken Token => source.Token;
 
         /// <summary>True once a suspension stopped the stream (whatever else then broke off).</summary>
         public bool Suspended => Volatile.Read(ref _suspended) == 1;
@@ -47,7 +45,7 @@ internal sealed class InFlightTransfers
             {
                 try
                 {
-                    source.Cancel();
+                    stop();
                 }
                 catch (ObjectDisposedException)
                 {
@@ -56,11 +54,7 @@ internal sealed class InFlightTransfers
             }
         }
 
-        public void Dispose()
-        {
-            owner._streams.TryRemove(new KeyValuePair<string, Lease>(key, this));
-            source.Dispose();
-        }
+        public void Dispose() => owner._streams.TryRemove(new KeyValuePair<string, Lease>(key, this));
     }
 }
 

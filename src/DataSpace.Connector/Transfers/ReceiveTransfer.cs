@@ -187,8 +187,9 @@ internal sealed class ReceiveTransferHandler(
     /// <summary>Fetches the content into the received-data store through the verifying stream.</summary>
     private async Task<Result<VerifiedContent>> ReceiveAsync(ReceivingTransfer receiving, Uri endpoint, Ed25519PublicKey providerKey, CancellationToken cancellationToken)
     {
-        using var stream = inFlight.Register(TransferSide.Consumer, receiving.TransferId, cancellationToken);
-        cancellationToken = stream.Token;
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stream = inFlight.Register(TransferSide.Consumer, receiving.TransferId, reading.Cancel);
+        cancellationToken = reading.Token;
         try
         {
             var opened = await providers.OpenContentAsync(endpoint, receiving.TransferId, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using DataSpace.Hosting;
 using System.Net.Http.Headers;
 using DataSpace.Connector.Hosting;
 using DataSpace.Connector.Usage;
@@ -69,7 +70,7 @@ internal sealed class UsageNode : IAsyncDisposable
         var keyFile = Path.Combine(directory, "participant.key");
         await File.WriteAllBytesAsync(keyFile, KeyFile.Serialize(keys), TestContext.Current.CancellationToken);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = ServiceBuilder.Create([], "Production");
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

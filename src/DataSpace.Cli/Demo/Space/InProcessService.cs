@@ -1,3 +1,4 @@
+using DataSpace.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,7 @@ internal sealed class InProcessService : IDemoService
         ServiceLog log,
         CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
+        var builder = ServiceBuilder.Create([], Environments.Production);
         builder.WebHost.UseUrls(url.ToString());
         builder.Configuration.AddInMemoryCollection(settings!);
         builder.Configuration["urls"] = url.ToString();
