@@ -1,5 +1,6 @@
 using DataSpace.Connector.Common;
 using DataSpace.Connector.Hosting;
+using DataSpace.Core.Results;
 
 namespace DataSpace.Connector.Transfers;
 
@@ -15,6 +16,12 @@ internal sealed class ProvidedTransfers(ConnectorOptions options)
 
     public Task<ProvidedTransfer?> FindAsync(string transferId, CancellationToken cancellationToken) =>
         JsonFiles.ReadAsync<ProvidedTransfer>(PathOf(transferId), cancellationToken);
+
+    /// <summary>The record of a transfer this provider started, or why there is none (for its operator's calls).</summary>
+    public async Task<Result<ProvidedTransfer>> StartedAsync(string transferId, CancellationToken cancellationToken) =>
+        await FindAsync(transferId, cancellationToken).ConfigureAwait(false) is { } known
+            ? known
+            : Error.NotFound($"This provider never started transfer {transferId}.");
 
     public void Delete(string transferId)
     {

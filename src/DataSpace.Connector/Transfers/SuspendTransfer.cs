@@ -32,18 +32,24 @@ public sealed record SuspendReceivedTransfer(string TransferId, string? Agreemen
 
 internal sealed class SuspendProvidedTransferHandler(ProvidedTransfers transfers, TransferSuspension suspension) : ICommandHandler<SuspendProvidedTransfer, Result<SuspendedTransferView>>
 {
-    public async ValueTask<Result<SuspendedTransferView>> Handle(SuspendProvidedTransfer command, CancellationToken cancellationToken) =>
-        await transfers.FindAsync(command.TransferId, cancellationToken).ConfigureAwait(false) is { } known
-            ? await suspension.SuspendAsync(TransferSide.Provider, known.TransferId, known.AgreementId, command.Reason, cancellationToken).ConfigureAwait(false)
-            : Error.NotFound($"This provider never started transfer {command.TransferId}.");
+    public async ValueTask<Result<SuspendedTransferView>> Handle(SuspendProvidedTransfer command, CancellationToken cancellationToken)
+    {
+        var known = await transfers.StartedAsync(command.TransferId, cancellationToken).ConfigureAwait(false);
+        return known.IsSuccess
+            ? await suspension.SuspendAsync(TransferSide.Provider, known.Value.TransferId, known.Value.AgreementId, command.Reason, cancellationToken).ConfigureAwait(false)
+            : known.Error;
+    }
 }
 
 internal sealed class ResumeProvidedTransferHandler(ProvidedTransfers transfers, IMediator mediator) : ICommandHandler<ResumeProvidedTransfer, Result<TransferTicket>>
 {
-    public async ValueTask<Result<TransferTicket>> Handle(ResumeProvidedTransfer command, CancellationToken cancellationToken) =>
-        await transfers.FindAsync(command.TransferId, cancellationToken).ConfigureAwait(false) is { } known
-            ? await mediator.Send(new StartTransfer(known.Consumer, known.AgreementId, known.TransferId, ByProvider: true), cancellationToken).ConfigureAwait(false)
-            : Error.NotFound($"This provider never started transfer {command.TransferId}.");
+    public async ValueTask<Result<TransferTicket>> Handle(ResumeProvidedTransfer command, CancellationToken cancellationToken)
+    {
+        var known = await transfers.StartedAsync(command.TransferId, cancellationToken).ConfigureAwait(false);
+        return known.IsSuccess
+            ? await mediator.Send(new StartTransfer(known.Value.Consumer, known.Value.AgreementId, known.Value.TransferId, ByProvider: true), cancellationToken).ConfigureAwait(false)
+            : known.Error;
+    }
 }
 
 internal sealed class SuspendReceivedTransferHandler(ReceivingJournal journal, TransferSuspension suspension) : ICommandHandler<SuspendReceivedTransfer, Result<SuspendedTransferView>>
