@@ -1,15 +1,12 @@
 using System.Text.Json;
 using DataSpace.Core.Api;
-using System.Text.Json.Nodes;
 using DataSpace.Broker.Common;
 using DataSpace.Broker.Ledger;
 using DataSpace.Core;
-using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Results;
 using DataSpace.Core.StateMachines;
-using DataSpace.Crypto.Json;
 using Mediator;
 
 namespace DataSpace.Broker.Negotiation;

@@ -1,3 +1,4 @@
+using DataSpace.Core.Policies;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
@@ -32,9 +33,9 @@ internal static class AgreementCheck
             : !Same(a.Label, n.Offer.Label) ? "its label differs from the offer's"
             : a.Purpose != n.Request.Purpose || a.Destination != n.Request.Destination ? "its purpose or destination differs from the request"
             : !Same(DomainJson.ToNode(a.Terms), DomainJson.ToNode(n.ExpectedTerms!)) ? "its terms differ from those requested or accepted"
-            : n.BrokerDecision!["allowed"]?.GetValue<bool>() != true ? "the broker's own policy does not allow these terms"
+            : !DecisionRecords.Allowed(n.BrokerDecision!) ? "the broker's own policy does not allow these terms"
             : a.Decisions.Count != 2 || !Same(a.Decisions[0], n.BrokerDecision!) ? "it does not carry the broker's decision followed by the provider's"
-            : a.Decisions[1]["allowed"]?.GetValue<bool>() != true ? "the provider's own decision does not allow it"
+            : !DecisionRecords.Allowed(a.Decisions[1]) ? "the provider's own decision does not allow it"
             : null;
         return problem is null ? a : Error.Invalid($"The provider's agreement is refused: {problem}.");
     }

@@ -9,7 +9,6 @@ using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Policies;
 using DataSpace.Core.Results;
 using DataSpace.Core.StateMachines;
-using DataSpace.Hosting.Policies;
 using DataSpace.Ledger.Entries;
 using Mediator;
 

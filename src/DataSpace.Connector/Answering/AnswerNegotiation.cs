@@ -99,7 +99,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return new NegotiationAnswer(NegotiationMessage.ContractOffer, c.NegotiationId, CounterTerms: counter);
         }
-        if (decision.Allowed && brokerDecision["allowed"]?.GetValueKind() != JsonValueKind.True)
+        if (decision.Allowed && !DecisionRecords.Allowed(brokerDecision))
         {
             reasons = [$"The broker's policy did not allow the terms requested: {string.Join("; ", brokerDecision["result"]?["reasons"]?.AsArray().Select(r => (string?)r) ?? [])}"];
         }

@@ -1,3 +1,4 @@
+using DataSpace.Core.Api;
 using System.Text.Json.Nodes;
 using DataSpace.Connector.Brokering;
 using DataSpace.Connector.Common;
@@ -298,9 +299,8 @@ internal sealed class ReceiveTransferHandler(
     /// <summary>Why the transfer is paused, when the ledger shows it SUSPENDED; otherwise null.</summary>
     private async Task<Error?> SuspensionAsync(ReceivingTransfer receiving)
     {
-        var view = await broker.GetAgreementAsync(receiving.AgreementId, CancellationToken.None).ConfigureAwait(false);
-        var transfer = view.IsSuccess ? view.Value.Transfers.FirstOrDefault(t => t.TransferId == receiving.TransferId) : null;
-        if (transfer is not { State: "SUSPENDED" })
+        var ledger = await LedgerTransferAsync(receiving.AgreementId, receiving.TransferId, CancellationToken.None).ConfigureAwait(false);
+        if (ledger is not { IsSuccess: true, Value: { State: "SUSPENDED" } transfer })
         {
             return null;
         }
@@ -313,10 +313,17 @@ internal sealed class ReceiveTransferHandler(
     private Task<Result<string?>> LedgerStateAsync(ReceivingTransfer receiving, CancellationToken cancellationToken) =>
         LedgerStateAsync(receiving.AgreementId, receiving.TransferId, cancellationToken);
 
-    /// <summary>The transfer's state in the ledger (STARTED, COMPLETED, TERMINATED), or null if it never started.</summary>
+    /// <summary>The transfer's state in the ledger (STARTED, SUSPENDED, COMPLETED, TERMINATED), or null if it never started.</summary>
     private async Task<Result<string?>> LedgerStateAsync(string agreementId, string transferId, CancellationToken cancellationToken)
     {
+        var transfer = await LedgerTransferAsync(agreementId, transferId, cancellationToken).ConfigureAwait(false);
+        return transfer.IsSuccess ? transfer.Value?.State : transfer.Error;
+    }
+
+    /// <summary>The transfer as the ledger shows it, or null if it never started.</summary>
+    private async Task<Result<TransferStateView?>> LedgerTransferAsync(string agreementId, string transferId, CancellationToken cancellationToken)
+    {
         var view = await broker.GetAgreementAsync(agreementId, cancellationToken).ConfigureAwait(false);
-        return view.IsSuccess ? view.Value.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.State : view.Error;
+        return view.IsSuccess ? view.Value.TransferOf(transferId) : view.Error;
     }
 }

@@ -76,7 +76,7 @@ internal sealed class StartTransferHandler(
             return Error.Conflict($"Transfer {transferId} is already COMPLETED; ask with a new transfer id for another copy.");
         }
         // Only the party that suspended a transfer lets it go on: the provider's resumption needs its own suspension, and the consumer's request waits for it.
-        var pausedByProvider = state == "SUSPENDED" && view.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.SuspendedBy == keys.ParticipantId;
+        var pausedByProvider = state == "SUSPENDED" && view.TransferOf(transferId)?.SuspendedBy == keys.ParticipantId;
         if (command.ByProvider != pausedByProvider)
         {
             return command.ByProvider

@@ -48,7 +48,7 @@ internal sealed class TransferSender(
         {
             return view.Error;
         }
-        var state = view.Value.Transfers.FirstOrDefault(x => x.TransferId == transferId)?.State;
+        var state = view.Value.TransferOf(transferId)?.State;
         if (state != "STARTED")
         {
             return Error.Conflict($"Transfer {transferId} is {state ?? "not started"} in the ledger, not STARTED; POST /transfers to start (or resume) it.");

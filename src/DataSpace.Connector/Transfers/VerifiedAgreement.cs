@@ -10,5 +10,5 @@ namespace DataSpace.Connector.Transfers;
 internal sealed record VerifiedAgreement(Agreement Agreement, AgreementView View, RegisteredPeer Consumer)
 {
     /// <summary>The ledger state of <paramref name="transferId"/> under this agreement (STARTED, COMPLETED, TERMINATED), or null if it never started.</summary>
-    public string? StateOf(string transferId) => View.Transfers.FirstOrDefault(t => t.TransferId == transferId)?.State;
+    public string? StateOf(string transferId) => View.TransferOf(transferId)?.State;
 }

@@ -9,7 +9,11 @@ namespace DataSpace.Core.Api;
 /// <param name="Uses">Transfers started or completed under it.</param>
 /// <param name="UsesLeft">Transfers still allowed; null for no limit.</param>
 /// <param name="Transfers">Its transfers and their states.</param>
-public sealed record AgreementView(string AgreementId, ulong Index, JsonObject Entry, int Uses, IReadOnlyList<TransferStateView> Transfers, int? UsesLeft = null);
+public sealed record AgreementView(string AgreementId, ulong Index, JsonObject Entry, int Uses, IReadOnlyList<TransferStateView> Transfers, int? UsesLeft = null)
+{
+    /// <summary>The transfer <paramref name="transferId"/> as the ledger shows it, or null if it never started.</summary>
+    public TransferStateView? TransferOf(string transferId) => Transfers.FirstOrDefault(t => t.TransferId == transferId);
+}
 
 /// <summary>A transfer's state in the ledger.</summary>
 /// <param name="TransferId">The transfer id.</param>

@@ -1,3 +1,4 @@
+using DataSpace.Core.Policies;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Json;
 
@@ -15,8 +16,7 @@ public static class CounterOffers
     public static RequestedTerms? From(JsonObject decisionRecord)
     {
         ArgumentNullException.ThrowIfNull(decisionRecord);
-        if (decisionRecord["allowed"]?.GetValueKind() == System.Text.Json.JsonValueKind.True
-            || decisionRecord["result"] is not JsonObject result || result["counterOffer"] is not JsonObject counter)
+        if (DecisionRecords.Allowed(decisionRecord) || decisionRecord["result"] is not JsonObject result || result["counterOffer"] is not JsonObject counter)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using DataSpace.Core.Policies;
 using DataSpace.Core.Participants;
 using DataSpace.Core.Results;
 
@@ -19,7 +20,7 @@ internal static class FoldChecks
     /// <summary>A recorded decision must have allowed, under a bundle the ledger holds, so it can be re-evaluated.</summary>
     public static Error? Allowed(SpaceState state, System.Text.Json.Nodes.JsonObject decision, string what)
     {
-        if (decision["allowed"] is not System.Text.Json.Nodes.JsonValue allowed || !allowed.TryGetValue<bool>(out var yes) || !yes)
+        if (!DecisionRecords.Allowed(decision))
         {
             return Error.Forbidden($"the {what} decision did not allow it");
         }

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DataSpace.Core.Policies;
+
+/// <summary>Reading the decision records services pass around and record (docs/formats.md, "Policy decision record").</summary>
+public static class DecisionRecords
+{
+    /// <summary>Whether the record says the policy allowed: a boolean <c>allowed</c> that is true, and nothing else.</summary>
+    public static bool Allowed(JsonObject record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record["allowed"] is JsonValue allowed && allowed.GetValueKind() == JsonValueKind.True;
+    }
+}
