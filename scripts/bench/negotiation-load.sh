@@ -5,10 +5,13 @@
 # negotiations per second, the p50/p99 latency of whole negotiations, and the CPU time per
 # finalized negotiation of each process (the machine may be shared: CPU time is the steadier figure).
 # After each, the protocol floor with as many clients: the same exchanges with no work (ProtocolFloor.cs).
-# Usage: scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
+# The clock starts after WARMUP seconds (default 20) of the same load: until then the runtime is still
+# recompiling hot code (tiered JIT), which a broker that runs for days does once.
+# Usage: [WARMUP=20] scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-20}"; shift || true
+warmup="${WARMUP:-20}"
 clients=("${@:-8 32}")
 [ $# -eq 0 ] && clients=(8 32)
 
@@ -39,7 +42,7 @@ for n in "${clients[@]}"; do
   wait_healthy "http://127.0.0.1:$bport"; wait_healthy "http://127.0.0.1:$cport"
   "${load[@]}" --broker "http://127.0.0.1:$bport" --operator-token "$work/run/broker/operator.token" \
     --provider-key "$work/run/provider.key.json" --provider "http://127.0.0.1:$cport" --provider-api-token "$work/run/provider/api.token" \
-    --clients "$n" --seconds "$seconds" --watch "broker=$broker,provider=$provider"
+    --clients "$n" --seconds "$seconds" --warmup "$warmup" --watch "broker=$broker,provider=$provider"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 
   # The protocol floor, same client count: the same four exchanges between three processes with
@@ -48,6 +51,6 @@ for n in "${clients[@]}"; do
   (exec "${floor[@]}" provider --urls "http://127.0.0.1:$cport" >"$work/run/floor-provider.log" 2>&1) & pids+=($!); provider=$!
   (exec "${floor[@]}" broker --urls "http://127.0.0.1:$bport" --provider "http://127.0.0.1:$cport" >"$work/run/floor-broker.log" 2>&1) & pids+=($!); broker=$!
   wait_port "$bport"; wait_port "$cport"
-  "${bench[@]}" protocol-floor load --broker "http://127.0.0.1:$bport" --clients "$n" --seconds "$seconds" --watch "broker=$broker,provider=$provider"
+  "${bench[@]}" protocol-floor load --broker "http://127.0.0.1:$bport" --clients "$n" --seconds "$seconds" --warmup "$warmup" --watch "broker=$broker,provider=$provider"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 done

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -13,13 +14,19 @@ namespace DataSpace.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry traces and metrics (ASP.NET Core, HttpClient, every <c>DataSpace.*</c> source and meter)
-/// and console logging. Nothing is exported unless <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, so tests
-/// and the demo need no collector; then traces, metrics and logs go there over OTLP, configured by
-/// the standard <c>OTEL_*</c> variables.
+/// and console logging. When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, metrics and logs go
+/// there over OTLP, configured by the standard <c>OTEL_*</c> variables; <c>Telemetry:Enabled</c>
+/// turns collection on or off explicitly (on for a host that adds its own exporter in code).
 /// </summary>
+/// <remarks>
+/// With no exporter nothing is collected at all: spans and measurements that go nowhere cost the
+/// broker and the provider about a sixth of their CPU per negotiation, and with no listener
+/// ASP.NET Core and HttpClient skip recording them.
+/// </remarks>
 internal static class TelemetrySetup
 {
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string EnabledSetting = "Telemetry:Enabled";
 
     public static WebApplicationBuilder AddDataSpaceTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
@@ -39,6 +46,11 @@ internal static class TelemetrySetup
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
+        var exported = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
+        if (!builder.Configuration.GetValue(EnabledSetting, defaultValue: exported))
+        {
+            return builder;
+        }
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(DataSpaceTelemetry.NameOf(serviceName)))
             .WithTracing(t => t
@@ -50,7 +62,7 @@ internal static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddMeter(DataSpaceTelemetry.Prefix + "*"));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (exported)
         {
             builder.Logging.AddOpenTelemetry(o =>
             {

@@ -10,7 +10,8 @@ using OpenTelemetry.Trace;
 namespace DataSpace.Hosting.Tests.Telemetry;
 
 /// <summary>
-/// OpenTelemetry sees ASP.NET Core requests and every <c>DataSpace.*</c> source and meter, with no exporter configured.
+/// OpenTelemetry sees ASP.NET Core requests and every <c>DataSpace.*</c> source and meter when it is
+/// turned on (here by <c>Telemetry:Enabled</c>, for in-memory exporters), and collects nothing when no exporter is configured.
 /// Alone in its collection: activity listeners are process-wide, so spans of hosts in parallel tests would show up here.
 /// </summary>
 [Collection(nameof(TelemetryTests))]
@@ -35,7 +36,8 @@ public sealed class TelemetryTests
             {
                 builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
                 builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics));
-            });
+            },
+            settings: Enabled);
 
         var response = await app.Client.GetAsync("/offers/o-1", TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)response.StatusCode);
@@ -55,13 +57,39 @@ public sealed class TelemetryTests
         var spans = new List<Activity>();
         await using var app = await TestApp.StartAsync(
             a => a.MapGet("/ping", () => "pong"),
-            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)));
+            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)),
+            settings: Enabled);
 
         await app.Client.GetAsync("/healthz", TestContext.Current.CancellationToken);
         await app.Client.GetAsync("/ping", TestContext.Current.CancellationToken);
         await WaitForAsync(() => spans.Any(s => s.Kind == ActivityKind.Server), app);
 
         Assert.Equal(["/ping"], spans.Where(s => s.Kind == ActivityKind.Server).Select(s => s.GetTagItem("url.path")));
+    }
+
+    [Fact]
+    public async Task NothingIsCollected_WithoutAnExporter()
+    {
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/ping", () => "pong"));
+
+        Assert.Null(app.App.Services.GetService<TracerProvider>());
+        Assert.Null(app.App.Services.GetService<MeterProvider>());
+        Assert.False(Source.HasListeners(), "a DataSpace source is listened to with no exporter");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4317", null, true)]
+    [InlineData("http://127.0.0.1:4317", "false", false)]
+    [InlineData(null, "true", true)]
+    [InlineData(null, null, false)]
+    public async Task Collection_FollowsTheExporterEndpoint_UnlessSetExplicitly(string? endpoint, string? enabled, bool collected)
+    {
+        await using var app = await TestApp.StartAsync(
+            a => a.MapGet("/ping", () => "pong"),
+            settings: new Dictionary<string, string?> { [TelemetrySetup.OtlpEndpointVariable] = endpoint, [TelemetrySetup.EnabledSetting] = enabled });
+
+        Assert.Equal(collected, app.App.Services.GetService<TracerProvider>() is not null);
+        Assert.Equal(collected, app.App.Services.GetService<MeterProvider>() is not null);
     }
 
     [Theory]
@@ -72,6 +100,8 @@ public sealed class TelemetryTests
     {
         Assert.Equal(expected, DataSpaceTelemetry.NameOf(service));
     }
+
+    private static Dictionary<string, string?> Enabled => new() { [TelemetrySetup.EnabledSetting] = "true" };
 
     /// <summary>The server span ends just after the response is written, so the client may see the response first.</summary>
     private static async Task WaitForAsync(Func<bool> condition, TestApp app)
