@@ -7,7 +7,8 @@
 # After each, the protocol floor with as many clients: the same exchanges with no work (ProtocolFloor.cs).
 # The clock starts after WARMUP seconds (default 20) of the same load: until then the runtime is still
 # recompiling hot code (tiered JIT), which a broker that runs for days does once.
-# Usage: [WARMUP=20] scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
+# FLOOR=0 leaves the floor out (to alternate builds or settings quickly).
+# Usage: [WARMUP=20] [FLOOR=1] scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-20}"; shift || true
@@ -45,6 +46,7 @@ for n in "${clients[@]}"; do
     --clients "$n" --seconds "$seconds" --warmup "$warmup" --watch "broker=$broker,provider=$provider"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=()
 
+  [ "${FLOOR:-1}" = 0 ] && continue
   # The protocol floor, same client count: the same four exchanges between three processes with
   # bodies of the same sizes and no work, its services on the same JIT settings as `dataspace`.
   floor=(env DOTNET_TC_QuickJit=0 "${bench[@]}" protocol-floor)

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace DataSpace.Crypto.Json;
 
@@ -41,7 +43,10 @@ public static partial class CanonicalJson
                     WriteRaw("]"u8);
                     break;
                 case JsonValueKind.String:
-                    WriteString(ReadString(value));
+                    if (!TryWriteAsParsed(JsonMarshal.GetRawUtf8Value(value)))
+                    {
+                        WriteString(ReadString(value));
+                    }
                     break;
                 case JsonValueKind.Number:
                     if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
@@ -161,40 +166,105 @@ public static partial class CanonicalJson
 
         private void WriteObject(JsonElement value, int depth, string? omitMember)
         {
-            var members = new List<(string Name, JsonElement Value)>();
-            var omitted = 0;
-            foreach (var property in value.EnumerateObject())
+            // Members are held in a pooled array and sorted by their parsed names, so an object
+            // costs no list and no name strings (a fifth of the broker's allocations before).
+            var members = ArrayPool<JsonProperty>.Shared.Rent(Math.Max(1, value.GetPropertyCount()));
+            var count = 0;
+            try
             {
-                if (omitMember is not null && property.NameEquals(omitMember))
+                var omitted = 0;
+                foreach (var property in value.EnumerateObject())
                 {
-                    // Left out, but still only once: two would be two documents under one signature.
-                    if (++omitted > 1)
+                    if (omitMember is not null && property.NameEquals(omitMember))
                     {
-                        throw new CanonicalJsonException($"Duplicate member name \"{omitMember}\" (I-JSON, RFC 7493 §2.3).");
+                        // Left out, but still only once: two would be two documents under one signature.
+                        if (++omitted > 1)
+                        {
+                            throw new CanonicalJsonException($"Duplicate member name \"{omitMember}\" (I-JSON, RFC 7493 §2.3).");
+                        }
+                        continue;
                     }
-                    continue;
+                    if (!MemberOrder.IsPlainAscii(JsonMarshal.GetRawUtf8PropertyName(property)))
+                    {
+                        ReadName(property); // rejects a lone surrogate here: the sort below must not throw
+                    }
+                    members[count++] = property;
                 }
-                members.Add((ReadName(property), property.Value));
-            }
-            // §3.2.3: sort by the UTF-16 code units of the names, which is what ordinal comparison does.
-            members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                // §3.2.3: sort by the UTF-16 code units of the names.
+                Array.Sort(members, 0, count, MemberOrder.Instance);
 
-            WriteRaw("{"u8);
-            for (var i = 0; i < members.Count; i++)
-            {
-                if (i > 0)
+                WriteRaw("{"u8);
+                for (var i = 0; i < count; i++)
                 {
-                    if (members[i].Name == members[i - 1].Name)
+                    if (i > 0)
                     {
-                        throw new CanonicalJsonException($"Duplicate member name \"{members[i].Name}\" (I-JSON, RFC 7493 §2.3).");
+                        if (MemberOrder.Instance.Compare(members[i - 1], members[i]) == 0)
+                        {
+                            throw new CanonicalJsonException($"Duplicate member name \"{members[i].Name}\" (I-JSON, RFC 7493 §2.3).");
+                        }
+                        WriteRaw(","u8);
                     }
-                    WriteRaw(","u8);
+                    if (!TryWriteAsParsed(JsonMarshal.GetRawUtf8PropertyName(members[i]), quote: true))
+                    {
+                        WriteString(ReadName(members[i]));
+                    }
+                    WriteRaw(":"u8);
+                    WriteValue(members[i].Value, depth + 1);
                 }
-                WriteString(members[i].Name);
-                WriteRaw(":"u8);
-                WriteValue(members[i].Value, depth + 1);
+                WriteRaw("}"u8);
             }
-            WriteRaw("}"u8);
+            finally
+            {
+                // The members point into their document: the pool must not keep it alive.
+                Array.Clear(members, 0, count);
+                ArrayPool<JsonProperty>.Shared.Return(members);
+            }
+        }
+
+        /// <summary>
+        /// Writes a string or name as the parser saw it (<paramref name="quote"/>: add the quotes a
+        /// name's raw bytes lack), when that already is its canonical form: no escape in it, and
+        /// valid UTF-8. A valid JSON string holds no raw quote or control character, so only an
+        /// escape can differ from §3.2.2.2's output; false leaves the work to the decoding path.
+        /// </summary>
+        private bool TryWriteAsParsed(ReadOnlySpan<byte> raw, bool quote = false)
+        {
+            var text = quote ? raw : raw[1..^1];
+            if (text.Contains((byte)'\\') || !Utf8.IsValid(text))
+            {
+                return false;
+            }
+            if (!quote)
+            {
+                WriteRaw(raw);
+                return true;
+            }
+            var span = output.GetSpan(raw.Length + 2);
+            span[0] = (byte)'"';
+            raw.CopyTo(span[1..]);
+            span[raw.Length + 1] = (byte)'"';
+            output.Advance(raw.Length + 2);
+            return true;
+        }
+
+        /// <summary>
+        /// §3.2.3 order of parsed members. Names that are plain ASCII as parsed (nearly all) compare
+        /// by their bytes, which for ASCII is the UTF-16 order; any other pair by its decoded names.
+        /// </summary>
+        private sealed class MemberOrder : IComparer<JsonProperty>
+        {
+            public static readonly MemberOrder Instance = new();
+
+            public static bool IsPlainAscii(ReadOnlySpan<byte> name) => Ascii.IsValid(name) && !name.Contains((byte)'\\');
+
+            public int Compare(JsonProperty x, JsonProperty y)
+            {
+                var left = JsonMarshal.GetRawUtf8PropertyName(x);
+                var right = JsonMarshal.GetRawUtf8PropertyName(y);
+                return IsPlainAscii(left) && IsPlainAscii(right)
+                    ? left.SequenceCompareTo(right)
+                    : string.CompareOrdinal(x.Name, y.Name);
+            }
         }
 
         private static string ReadName(JsonProperty property)

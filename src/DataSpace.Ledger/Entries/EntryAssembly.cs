@@ -31,7 +31,7 @@ internal static class EntryAssembly
         var canonicalSignatures = CanonicalJson.Serialize(array);
         // The comma before "type" ends the body's value.
         var cut = TypeMemberStart(signingInput) - 1;
-        return [.. signingInput[..cut], .. SignaturesName, .. canonicalSignatures, .. signingInput[cut..]];
+        return SpliceBytes.Join(signingInput[..cut], SignaturesName, canonicalSignatures, signingInput[cut..]);
     }
 
     /// <summary>The signatures in entry order: sorted by key id (ordinal), as the format requires.</summary>

@@ -158,7 +158,7 @@ internal static class EntryParser
             if (isSignatures)
             {
                 var end = (int)reader.BytesConsumed;
-                return [.. bytes[..(start - 1)], .. bytes[end..]];
+                return SpliceBytes.Join(bytes[..(start - 1)], bytes[end..]);
             }
         }
         throw new InvalidOperationException("A parsed entry always has a signatures member.");
