@@ -191,7 +191,7 @@ public static partial class CanonicalJson
                     members[count++] = property;
                 }
                 // §3.2.3: sort by the UTF-16 code units of the names.
-                Array.Sort(members, 0, count, MemberOrder.Instance);
+                members.AsSpan(0, count).Sort(MemberOrder.Instance);
 
                 WriteRaw("{"u8);
                 for (var i = 0; i < count; i++)

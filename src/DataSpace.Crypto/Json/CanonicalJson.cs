@@ -22,19 +22,29 @@ public static partial class CanonicalJson
     /// <exception cref="CanonicalJsonException">The text is not valid I-JSON.</exception>
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json)
     {
-        JsonDocument document;
+        // The document lives only for this call, so its text can sit in a pooled copy.
+        var text = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
         try
         {
-            // JsonDocument rejects comments, trailing commas and anything after the value.
-            document = JsonDocument.Parse(utf8Json.ToArray(), StrictParsing);
+            utf8Json.CopyTo(text);
+            JsonDocument document;
+            try
+            {
+                // JsonDocument rejects comments, trailing commas and anything after the value.
+                document = JsonDocument.Parse(text.AsMemory(0, utf8Json.Length), StrictParsing);
+            }
+            catch (JsonException e)
+            {
+                throw new CanonicalJsonException($"Not valid JSON: {e.Message}", e);
+            }
+            using (document)
+            {
+                return Serialize(document.RootElement);
+            }
         }
-        catch (JsonException e)
+        finally
         {
-            throw new CanonicalJsonException($"Not valid JSON: {e.Message}", e);
-        }
-        using (document)
-        {
-            return Serialize(document.RootElement);
+            ArrayPool<byte>.Shared.Return(text);
         }
     }
 

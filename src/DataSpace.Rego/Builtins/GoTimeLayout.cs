@@ -36,6 +36,9 @@ internal static class GoTimeLayout
         "002", "_2", "01", "02", "03", "04", "05", "06", "15", "PM", "pm", "1", "2", "3", "4", "5",
     ];
 
+    private const int MaxCompiled = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Regex Pattern, List<string> Groups)> Compiled = new(StringComparer.Ordinal);
+
     public static string Resolve(string layout) => Named.TryGetValue(layout, out var l) ? l : layout;
 
     public static string Format(DateTimeOffset t, long nanosOfSecond, string layout)
@@ -144,37 +147,8 @@ internal static class GoTimeLayout
     /// <summary>Parses a value with a Go layout into a UTC instant and nanoseconds of the second.</summary>
     public static (DateTimeOffset Time, long Nanos)? Parse(string layout, string value)
     {
-        layout = Resolve(layout);
-        var pattern = new StringBuilder("^");
-        var groups = new List<string>();
-        var i = 0;
-        while (i < layout.Length)
-        {
-            if (TryFraction(layout, i, out var fracLen, out var trim))
-            {
-                pattern.Append(trim ? @"(?:[.,](?<frac>\d+))?" : $@"[.,](?<frac>\d{{{fracLen}}})");
-                i += fracLen + 1;
-                continue;
-            }
-            var token = Tokens.FirstOrDefault(tk => string.CompareOrdinal(layout, i, tk, 0, tk.Length) == 0);
-            if (token is null)
-            {
-                pattern.Append(Regex.Escape(layout[i].ToString()));
-                i++;
-                // Go accepts a fractional second after seconds even when the layout has none.
-                continue;
-            }
-            var name = "g" + groups.Count;
-            groups.Add(token);
-            pattern.Append($"(?<{name}>").Append(TokenPattern(token)).Append(')');
-            if (token is "05" or "5" && !(i + token.Length < layout.Length && layout[i + token.Length] is '.' or ','))
-            {
-                pattern.Append(@"(?:[.,](?<frac>\d+))?");
-            }
-            i += token.Length;
-        }
-        pattern.Append('$');
-        var m = Regex.Match(value, pattern.ToString(), RegexOptions.CultureInvariant);
+        var (regex, groups) = Compile(layout);
+        var m = regex.Match(value);
         if (!m.Success)
         {
             return null;
@@ -226,6 +200,59 @@ internal static class GoTimeLayout
         }
         var t = new DateTimeOffset(year, month, day, hour, minute, second, offset);
         return (t, nanos);
+    }
+
+    /// <summary>
+    /// The pattern of a layout and the token each of its groups reads; built once per layout
+    /// (a policy parses the same RFC 3339 layout several times per decision), for at most
+    /// <see cref="MaxCompiled"/> layouts, since a layout may come from a policy's input.
+    /// </summary>
+    private static (Regex Pattern, List<string> Groups) Compile(string layout)
+    {
+        if (Compiled.TryGetValue(layout, out var known))
+        {
+            return known;
+        }
+        var compiled = Build(Resolve(layout));
+        if (Compiled.Count < MaxCompiled)
+        {
+            Compiled.TryAdd(layout, compiled);
+        }
+        return compiled;
+    }
+
+    private static (Regex Pattern, List<string> Groups) Build(string layout)
+    {
+        var pattern = new StringBuilder("^");
+        var groups = new List<string>();
+        var i = 0;
+        while (i < layout.Length)
+        {
+            if (TryFraction(layout, i, out var fracLen, out var trim))
+            {
+                pattern.Append(trim ? @"(?:[.,](?<frac>\d+))?" : $@"[.,](?<frac>\d{{{fracLen}}})");
+                i += fracLen + 1;
+                continue;
+            }
+            var token = Tokens.FirstOrDefault(tk => string.CompareOrdinal(layout, i, tk, 0, tk.Length) == 0);
+            if (token is null)
+            {
+                pattern.Append(Regex.Escape(layout[i].ToString()));
+                i++;
+                // Go accepts a fractional second after seconds even when the layout has none.
+                continue;
+            }
+            var name = "g" + groups.Count;
+            groups.Add(token);
+            pattern.Append($"(?<{name}>").Append(TokenPattern(token)).Append(')');
+            if (token is "05" or "5" && !(i + token.Length < layout.Length && layout[i + token.Length] is '.' or ','))
+            {
+                pattern.Append(@"(?:[.,](?<frac>\d+))?");
+            }
+            i += token.Length;
+        }
+        pattern.Append('$');
+        return (new Regex(pattern.ToString(), RegexOptions.CultureInvariant), groups);
     }
 
     private static string TokenPattern(string token) => token switch
