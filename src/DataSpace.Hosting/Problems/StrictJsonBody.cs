@@ -66,11 +66,36 @@ public static class StrictJsonBody
         }
         var token = cancellationToken.CanBeCanceled ? cancellationToken : request.HttpContext.RequestAborted;
         // Buffered whole (the body limit bounds it) because the reader checks UTF-8 only where it
-        // decodes, and a signed document must be valid UTF-8 everywhere (RFC 8259 §8.1).
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, token).ConfigureAwait(false);
-        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "The request body");
+        // decodes, and a signed document must be valid UTF-8 everywhere (RFC 8259 §8.1). The
+        // buffer is pooled and sized from Content-Length: the parsed value is copied out anyway.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 0, FirstRead, MaxFirstRent) + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), token).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+            return Parse(buffer.AsMemory(0, length), "The request body");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private const int FirstRead = 4096;
+
+    // A declared length is trusted for the first buffer only up to this; the body limit ends longer reads.
+    private const int MaxFirstRent = 1 << 20;
 
     /// <summary>
     /// Parses <paramref name="bytes"/> as strictly as a request body (e.g. a signed answer another

@@ -9,11 +9,30 @@ namespace DataSpace.Hosting.Tests.Problems;
 /// <summary><see cref="StrictJsonBody"/>: strict RFC 8259 JSON or a 400 that says what was wrong; never an exception.</summary>
 public sealed class StrictJsonBodyTests
 {
-    private static Task<TestApp> StartAsync() => TestApp.StartAsync(app =>
+    private static Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null) => TestApp.StartAsync(
+        app =>
+        {
+            app.MapPost("/object", async (HttpRequest request) => (await request.ReadJsonObjectAsync()).ToOk(o => o.ToJsonString()));
+            app.MapPost("/element", async (HttpRequest request) => (await request.ReadJsonElementAsync()).ToOk(e => e.ValueKind.ToString()));
+        },
+        settings: settings);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadJsonObject_BodyLargerThanTheFirstBuffer_IsReadWhole(bool sized)
     {
-        app.MapPost("/object", async (HttpRequest request) => (await request.ReadJsonObjectAsync()).ToOk(o => o.ToJsonString()));
-        app.MapPost("/element", async (HttpRequest request) => (await request.ReadJsonElementAsync()).ToOk(e => e.ValueKind.ToString()));
-    });
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Hosting:Limits:MaxRequestBodySize"] = "1000000" });
+        var text = "{\"items\":[" + string.Join(',', Enumerable.Range(0, 5000).Select(i => $"\"item-{i}\"")) + "]}";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        HttpContent content = sized ? new ByteArrayContent(bytes) : new UnsizedContent(bytes, "application/json");
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await app.Client.PostAsync("/object", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(text, JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+    }
 
     [Fact]
     public async Task ReadJsonObject_ValidObject_IsRead()
