@@ -191,7 +191,7 @@ public static partial class CanonicalJson
                     members[count++] = property;
                 }
                 // §3.2.3: sort by the UTF-16 code units of the names.
-                members.AsSpan(0, count).Sort(MemberOrder.Instance);
+                members.AsSpan(0, count).Sort(MemberOrder.Comparison);
 
                 WriteRaw("{"u8);
                 for (var i = 0; i < count; i++)
@@ -254,6 +254,9 @@ public static partial class CanonicalJson
         private sealed class MemberOrder : IComparer<JsonProperty>
         {
             public static readonly MemberOrder Instance = new();
+
+            // Sorting through a comparer wraps it in a new delegate on every call; this one is made once.
+            public static readonly Comparison<JsonProperty> Comparison = Instance.Compare;
 
             public static bool IsPlainAscii(ReadOnlySpan<byte> name) => Ascii.IsValid(name) && !name.Contains((byte)'\\');
 
