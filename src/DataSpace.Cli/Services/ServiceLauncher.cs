@@ -15,6 +15,8 @@ namespace DataSpace.Cli.Services;
 /// </summary>
 internal static class ServiceLauncher
 {
+    private const string SettingsHint = "fix the settings above (flags, environment variables or --config file); 'dataspace <command> --help' lists the flags.";
+
     public static async Task<int> RunAsync(
         CliConsole console,
         string? configFile,
@@ -47,7 +49,11 @@ internal static class ServiceLauncher
         }
         catch (Exception e) when (e is Broker.Hosting.BrokerConfigurationException or Connector.Hosting.ConnectorConfigurationException)
         {
-            throw CliException.Input(e.Message, "fix the settings above (flags, environment variables or --config file); 'dataspace <command> --help' lists the flags.", e);
+            throw CliException.Input(e.Message, SettingsHint, e);
+        }
+        catch (Exception e) when (SettingErrors.Describe(e) is { } problem)
+        {
+            throw CliException.Input($"a setting is wrong: {problem}", SettingsHint, e);
         }
         catch (PolicyLoadException e)
         {
@@ -66,6 +72,11 @@ internal static class ServiceLauncher
             catch (IOException e)
             {
                 throw CliException.Input($"cannot listen: {e.Message}", "pick another --urls port, or stop what is using it.", e);
+            }
+            catch (Exception e) when (SettingErrors.Describe(e) is { } problem)
+            {
+                // Options are bound and checked as the services start.
+                throw CliException.Input($"a setting is wrong: {problem}", SettingsHint, e);
             }
             foreach (var line in banner(app))
             {
