@@ -53,7 +53,7 @@ internal static class ServiceLauncher
         }
         catch (Exception e) when (SettingErrors.Describe(e) is { } problem)
         {
-            throw CliException.Input($"a setting is wrong: {problem}", SettingsHint, e);
+            throw BadSetting(problem, e);
         }
         catch (PolicyLoadException e)
         {
@@ -76,7 +76,7 @@ internal static class ServiceLauncher
             catch (Exception e) when (SettingErrors.Describe(e) is { } problem)
             {
                 // Options are bound and checked as the services start.
-                throw CliException.Input($"a setting is wrong: {problem}", SettingsHint, e);
+                throw BadSetting(problem, e);
             }
             foreach (var line in banner(app))
             {
@@ -89,4 +89,6 @@ internal static class ServiceLauncher
         }
         return ExitCodes.Success;
     }
+
+    private static CliException BadSetting(string problem, Exception e) => CliException.Input($"a setting is wrong: {problem}", SettingsHint, e);
 }

@@ -9,6 +9,6 @@ namespace DataSpace.Connector.Transfers;
 /// <param name="Consumer">The consumer's registration, as of now.</param>
 internal sealed record VerifiedAgreement(Agreement Agreement, AgreementView View, RegisteredPeer Consumer)
 {
-    /// <summary>The ledger state of <paramref name="transferId"/> under this agreement (STARTED, COMPLETED, TERMINATED), or null if it never started.</summary>
+    /// <summary>The ledger state of <paramref name="transferId"/> under this agreement (STARTED, SUSPENDED, COMPLETED, TERMINATED), or null if it never started.</summary>
     public string? StateOf(string transferId) => View.TransferOf(transferId)?.State;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -37,7 +38,7 @@ internal static class GoTimeLayout
     ];
 
     private const int MaxCompiled = 64;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Regex Pattern, List<string> Groups)> Compiled = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (Regex Pattern, string[] Groups)> Compiled = new(StringComparer.Ordinal);
 
     public static string Resolve(string layout) => Named.TryGetValue(layout, out var l) ? l : layout;
 
@@ -156,7 +157,7 @@ internal static class GoTimeLayout
         int year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0;
         var pm = (bool?)null;
         var offset = TimeSpan.Zero;
-        for (var g = 0; g < groups.Count; g++)
+        for (var g = 0; g < groups.Length; g++)
         {
             var text = m.Groups["g" + g].Value;
             var inv = CultureInfo.InvariantCulture;
@@ -207,7 +208,7 @@ internal static class GoTimeLayout
     /// (a policy parses the same RFC 3339 layout several times per decision), for at most
     /// <see cref="MaxCompiled"/> layouts, since a layout may come from a policy's input.
     /// </summary>
-    private static (Regex Pattern, List<string> Groups) Compile(string layout)
+    private static (Regex Pattern, string[] Groups) Compile(string layout)
     {
         if (Compiled.TryGetValue(layout, out var known))
         {
@@ -221,7 +222,7 @@ internal static class GoTimeLayout
         return compiled;
     }
 
-    private static (Regex Pattern, List<string> Groups) Build(string layout)
+    private static (Regex Pattern, string[] Groups) Build(string layout)
     {
         var pattern = new StringBuilder("^");
         var groups = new List<string>();
@@ -252,7 +253,7 @@ internal static class GoTimeLayout
             i += token.Length;
         }
         pattern.Append('$');
-        return (new Regex(pattern.ToString(), RegexOptions.CultureInvariant), groups);
+        return (new Regex(pattern.ToString(), RegexOptions.CultureInvariant), [.. groups]);
     }
 
     private static string TokenPattern(string token) => token switch

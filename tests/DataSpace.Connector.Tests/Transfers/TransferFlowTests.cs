@@ -119,10 +119,7 @@ public sealed class TransferFlowTests(TransferScenario s) : IClassFixture<Transf
     public async Task Receive_RetryAfterATermination_StartsAgain_AndCountsOneUse()
     {
         var agreementId = await s.AgreeAsync(Csv("terminated"));
-        using (var direct = TransferScenario.ConnectorAs(s.Consumer, s.Provider))
-        {
-            await TransferScenario.ReadAsync(await direct.PostAsJsonAsync("transfers", new JsonObject { ["agreementId"] = agreementId, ["transferId"] = "t-term" }, Ct));
-        }
+        await s.StartAsConsumerAsync(agreementId, "t-term");
         await s.TerminateAsConsumerAsync("t-term", agreementId);
         Assert.Equal(0, (int?)(await s.AgreementAsync(agreementId))["uses"]);
 

@@ -97,6 +97,13 @@ public class TransferScenario : IAsyncLifetime
     /// <summary>What the broker says of the agreement (as the consumer).</summary>
     public async Task<JsonObject> AgreementAsync(string agreementId) => await ReadAsync(await Consumer.Broker.GetAsync($"agreements/{agreementId}", Ct));
 
+    /// <summary>The consumer asks the provider to start the transfer (POST /transfers on the space API) without fetching its content.</summary>
+    public async Task StartAsConsumerAsync(string agreementId, string transferId)
+    {
+        using var direct = ConnectorAs(Consumer, Provider);
+        await ReadAsync(await direct.PostAsJsonAsync("transfers", new JsonObject { ["agreementId"] = agreementId, ["transferId"] = transferId }, Ct));
+    }
+
     /// <summary>The consumer records the transfer TERMINATED itself, as a consumer that gave up would.</summary>
     public async Task TerminateAsConsumerAsync(string transferId, string agreementId)
     {

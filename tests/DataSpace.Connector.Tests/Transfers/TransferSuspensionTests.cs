@@ -22,7 +22,7 @@ public sealed class TransferSuspensionTests(TransferScenario s) : IClassFixture<
     public async Task Suspended_by_the_provider_the_consumer_waits_until_the_provider_resumes_then_it_completes_as_one_use()
     {
         var agreementId = await s.AgreeAsync(Csv("provider-pause"));
-        await StartDirectlyAsync(agreementId, "t-ppause");
+        await s.StartAsConsumerAsync(agreementId, "t-ppause");
 
         var suspended = await TransferScenario.ReadAsync(await s.Provider.Local!.PostAsJsonAsync("transfers/t-ppause/suspension", new JsonObject { ["reason"] = "store maintenance" }, Ct));
         Assert.Equal(("SUSPENDED", s.Provider.Id), ((string?)suspended["state"], (string?)suspended["suspendedBy"]));
@@ -49,7 +49,7 @@ public sealed class TransferSuspensionTests(TransferScenario s) : IClassFixture<
     public async Task Suspended_by_the_consumer_it_resumes_when_the_consumer_asks_again_and_the_provider_cannot_lift_it()
     {
         var agreementId = await s.AgreeAsync(Csv("consumer-pause"));
-        await StartDirectlyAsync(agreementId, "t-cpause");
+        await s.StartAsConsumerAsync(agreementId, "t-cpause");
 
         var suspended = await TransferScenario.ReadAsync(await s.Consumer.Local!.PostAsJsonAsync("received/t-cpause/suspension",
             new JsonObject { ["agreementId"] = agreementId, ["reason"] = "night tariff" }, Ct));
@@ -123,12 +123,5 @@ public sealed class TransferSuspensionTests(TransferScenario s) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, (await s.ReceiveAsync(agreementId, "t-done")).StatusCode);
         var done = await s.Consumer.Local!.PostAsJsonAsync("received/t-done/suspension", new JsonObject { ["agreementId"] = agreementId }, Ct);
         Assert.Contains("COMPLETED", await TransferScenario.ProblemAsync(done, HttpStatusCode.Conflict), StringComparison.Ordinal);
-    }
-
-    /// <summary>The consumer asks the provider to start the transfer and takes none of its content: it stays STARTED.</summary>
-    private async Task StartDirectlyAsync(string agreementId, string transferId)
-    {
-        using var direct = TransferScenario.ConnectorAs(s.Consumer, s.Provider);
-        await TransferScenario.ReadAsync(await direct.PostAsJsonAsync("transfers", new JsonObject { ["agreementId"] = agreementId, ["transferId"] = transferId }, Ct));
     }
 }
