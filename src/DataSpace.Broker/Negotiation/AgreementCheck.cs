@@ -41,4 +41,6 @@ internal static class AgreementCheck
     }
 
     private static bool Same(JsonNode a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
+
+    private static bool Same(System.Text.Json.JsonElement a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
 }

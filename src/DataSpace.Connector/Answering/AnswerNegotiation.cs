@@ -111,8 +111,8 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         }
         var agreement = new Agreement(
             NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, keys.ParticipantId, request.Value.Consumer,
-            offer.Label, Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
-            [brokerDecision, decision.Record], now);
+            JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
+            [JsonSerializer.SerializeToElement(brokerDecision), JsonSerializer.SerializeToElement(decision.Record)], now);
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
     }

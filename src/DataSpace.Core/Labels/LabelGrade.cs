@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace DataSpace.Core.Labels;
@@ -14,17 +15,21 @@ public static class LabelGrade
     public static IReadOnlyList<string> Grades { get; } = ["general", "important", "core"];
 
     /// <summary>The effective grade, or null when the label names no valid category.</summary>
-    public static string? Effective(JsonObject? label)
+    public static string? Effective(JsonObject? label) =>
+        label is null ? null : Effective(JsonSerializer.SerializeToElement(label));
+
+    /// <summary>The effective grade of a label as read from a record, or null when it names no valid category.</summary>
+    public static string? Effective(JsonElement label)
     {
-        if (label is null || Rank(label["category"]) is not { } rank)
+        if (label.ValueKind != JsonValueKind.Object || Rank(label, out var rank) is false)
         {
             return null;
         }
-        if (label["derivedFrom"] is JsonArray inputs)
+        if (label.TryGetProperty("derivedFrom", out var inputs) && inputs.ValueKind == JsonValueKind.Array)
         {
-            foreach (var input in inputs)
+            foreach (var input in inputs.EnumerateArray())
             {
-                if (input is not JsonObject item || Rank(item["category"]) is not { } inputRank)
+                if (input.ValueKind != JsonValueKind.Object || !Rank(input, out var inputRank))
                 {
                     return null;
                 }
@@ -34,8 +39,13 @@ public static class LabelGrade
         return Grades[rank];
     }
 
-    private static int? Rank(JsonNode? category) =>
-        category is JsonValue value && value.TryGetValue<string>(out var text) && Grades.IndexOf(text) is var i and >= 0 ? i : null;
+    private static bool Rank(JsonElement item, out int rank)
+    {
+        rank = item.TryGetProperty("category", out var category) && category.ValueKind == JsonValueKind.String
+            ? Grades.IndexOf(category.GetString()!)
+            : -1;
+        return rank >= 0;
+    }
 
     private static int IndexOf(this IReadOnlyList<string> list, string value)
     {

@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DataSpace.Core.Json;
 using DataSpace.Core.Catalog;
 
 namespace DataSpace.Core.Negotiation;
@@ -7,7 +9,9 @@ namespace DataSpace.Core.Negotiation;
 /// A contract agreement: the body of a <c>contract.agreement</c> entry, signed by the provider
 /// (AGREED), countersigned by the consumer (VERIFIED) and by the broker as it records it
 /// (FINALIZED). It carries the label and both policy decisions it rests on, so the ledger alone
-/// shows why it was granted.
+/// shows why it was granted. The label and the decisions are kept as read (immutable elements, not
+/// node trees): every finalized agreement stays in the ledger's state, and a decision record is a
+/// few hundred JSON values.
 /// </summary>
 /// <param name="AgreementId">The agreement id.</param>
 /// <param name="NegotiationId">The negotiation it closes.</param>
@@ -28,11 +32,11 @@ public sealed record Agreement(
     string AssetId,
     string Provider,
     string Consumer,
-    JsonObject Label,
+    [property: JsonConverter(typeof(ObjectElementConverter))] JsonElement Label,
     AgreementTerms Terms,
     string Purpose,
     string Destination,
-    IReadOnlyList<JsonObject> Decisions,
+    IReadOnlyList<JsonElement> Decisions,
     DateTimeOffset AgreedAt)
 {
     /// <summary>The entry type of a finalized agreement.</summary>

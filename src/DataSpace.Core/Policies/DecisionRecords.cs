@@ -12,4 +12,8 @@ public static class DecisionRecords
         ArgumentNullException.ThrowIfNull(record);
         return record["allowed"] is JsonValue allowed && allowed.GetValueKind() == JsonValueKind.True;
     }
+
+    /// <summary>The same, for a record read into an immutable element (as an agreement carries them).</summary>
+    public static bool Allowed(JsonElement record) =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty("allowed", out var allowed) && allowed.ValueKind == JsonValueKind.True;
 }

@@ -41,11 +41,11 @@ public static class PolicyInputs
 
     /// <summary>May <paramref name="subject"/> see <paramref name="offer"/> in the catalog.</summary>
     public static JsonObject Browse(JsonObject subject, Offer offer, DateTimeOffset time) =>
-        Document("browse", subject, offer.Label, OfferView(offer), new JsonObject { ["time"] = Timestamps.Format(time) });
+        Document("browse", subject, offer.Label.DeepClone(), OfferView(offer), new JsonObject { ["time"] = Timestamps.Format(time) });
 
     /// <summary>May <paramref name="subject"/> get a contract for <paramref name="request"/> under <paramref name="offer"/>.</summary>
     public static JsonObject Negotiate(JsonObject subject, Offer offer, ContractRequest request, DateTimeOffset time) =>
-        Document("negotiate", subject, offer.Label, OfferView(offer), new JsonObject
+        Document("negotiate", subject, offer.Label.DeepClone(), OfferView(offer), new JsonObject
         {
             ["time"] = Timestamps.Format(time),
             ["purpose"] = request.Purpose,
@@ -56,11 +56,11 @@ public static class PolicyInputs
 
     /// <summary>May the transfer under <paramref name="agreement"/> run now, after <paramref name="usesSoFar"/> uses.</summary>
     public static JsonObject Transfer(JsonObject subject, Agreement agreement, int usesSoFar, DateTimeOffset time) =>
-        Document("transfer", subject, agreement.Label, null, AgreementContext(agreement, agreement.Purpose, usesSoFar, time));
+        Document("transfer", subject, JsonObject.Create(agreement.Label)!, null, AgreementContext(agreement, agreement.Purpose, usesSoFar, time));
 
     /// <summary>May the consumer's application read the received data now for <paramref name="purpose"/>.</summary>
     public static JsonObject Use(JsonObject subject, Agreement agreement, string purpose, int usesSoFar, DateTimeOffset time) =>
-        Document("use", subject, agreement.Label, null, AgreementContext(agreement, purpose, usesSoFar, time));
+        Document("use", subject, JsonObject.Create(agreement.Label)!, null, AgreementContext(agreement, purpose, usesSoFar, time));
 
     /// <summary>The flat <c>resource.offer</c> view of an offer.</summary>
     public static JsonObject OfferView(Offer offer)
@@ -86,9 +86,10 @@ public static class PolicyInputs
         };
     }
 
-    private static JsonObject Document(string action, JsonObject subject, JsonObject label, JsonObject? offer, JsonObject context)
+    // The label node must be this document's own: cloned, or made from an immutable element.
+    private static JsonObject Document(string action, JsonObject subject, JsonNode label, JsonObject? offer, JsonObject context)
     {
-        var resource = new JsonObject { ["label"] = label.DeepClone() };
+        var resource = new JsonObject { ["label"] = label };
         if (offer is not null)
         {
             resource["offer"] = offer;

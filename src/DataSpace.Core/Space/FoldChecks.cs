@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Policies;
 using DataSpace.Core.Participants;
 using DataSpace.Core.Results;
@@ -18,17 +19,17 @@ internal static class FoldChecks
     };
 
     /// <summary>A recorded decision must have allowed, under a bundle the ledger holds, so it can be re-evaluated.</summary>
-    public static Error? Allowed(SpaceState state, System.Text.Json.Nodes.JsonObject decision, string what)
+    public static Error? Allowed(SpaceState state, JsonElement decision, string what)
     {
         if (!DecisionRecords.Allowed(decision))
         {
             return Error.Forbidden($"the {what} decision did not allow it");
         }
-        if (decision["bundle_digest"] is not System.Text.Json.Nodes.JsonValue digest || !digest.TryGetValue<string>(out var text) || state.FindBundle(text) is null)
+        if (!decision.TryGetProperty("bundle_digest", out var digest) || digest.ValueKind != JsonValueKind.String || state.FindBundle(digest.GetString()!) is null)
         {
             return Error.Invalid($"the {what} decision names no policy bundle recorded in the ledger, so it cannot be re-evaluated");
         }
-        return decision["input"] is System.Text.Json.Nodes.JsonObject ? null : Error.Invalid($"the {what} decision carries no input");
+        return decision.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object ? null : Error.Invalid($"the {what} decision carries no input");
     }
 
     public static Result<Action> Refuse(Error? error) => Result<Action>.Failure(error!);

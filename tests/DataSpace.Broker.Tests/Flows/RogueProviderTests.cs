@@ -99,7 +99,8 @@ public sealed class RogueProviderTests : IAsyncLifetime
         var offer = c.Offer!;
         var ownDecision = new JsonObject { ["allowed"] = true, ["result"] = new JsonObject { ["allow"] = true } };
         var agreement = new Agreement(NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, offer.Provider, request.Consumer,
-            offer.Label, Agreement.Grant(offer, request), request.Purpose, request.Destination, [c.BrokerDecision, ownDecision], Timestamps.Now());
+            JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, request), request.Purpose, request.Destination,
+            [JsonSerializer.SerializeToElement(c.BrokerDecision), JsonSerializer.SerializeToElement(ownDecision)], Timestamps.Now());
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [_provider.Keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Catalog;
 using DataSpace.Core.Json;
@@ -97,9 +98,9 @@ internal static class SpaceLedger
             AgreedAt.AddMinutes(-5));
         var negotiationInput = PolicyInputs.Negotiate(subject, offer, request, AgreedAt);
         var negotiationId = NegotiationIds.Negotiation(ConsumerId, request.RequestId);
-        var agreement = new Agreement(NegotiationIds.Agreement(negotiationId), negotiationId, offer.Id, offer.AssetId, ProviderId, ConsumerId, offer.Label,
+        var agreement = new Agreement(NegotiationIds.Agreement(negotiationId), negotiationId, offer.Id, offer.AssetId, ProviderId, ConsumerId, JsonSerializer.SerializeToElement(offer.Label),
             Agreement.Grant(offer, request), request.Purpose, request.Destination,
-            [Decide(PolicyInputs.NegotiationPath, negotiationInput, expectAllowed: true), Decide(PolicyInputs.NegotiationPath, negotiationInput, expectAllowed: true)], AgreedAt);
+            [JsonSerializer.SerializeToElement(Decide(PolicyInputs.NegotiationPath, negotiationInput, expectAllowed: true)), JsonSerializer.SerializeToElement(Decide(PolicyInputs.NegotiationPath, negotiationInput, expectAllowed: true))], AgreedAt);
         await Append(Agreement.EntryType, DomainJson.ToNode(agreement), provider.Signer, consumer.Signer, operatorKeys.Signer);
 
         // 6-7: a transfer under it, started on the transfer decision and completed.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using DataSpace.Connector.Common;
@@ -81,7 +82,7 @@ internal sealed class UsageScenario : IAsyncDisposable
     {
         var id = $"agreement-{Guid.NewGuid():N}";
         var agreement = new Agreement(id, $"negotiation-{id}", "offer-1", $"{ProviderId}/PRD-0001", ProviderId, ConsumerId,
-            label ?? GeneralLabel(), terms ?? DefaultTerms, Purpose, "CN", [], Start.AddDays(-1));
+            JsonSerializer.SerializeToElement(label ?? GeneralLabel()), terms ?? DefaultTerms, Purpose, "CN", [], Start.AddDays(-1));
         var entry = LedgerEntry.Create(Agreement.EntryType, DomainJson.ToNode(agreement), [Provider.Keys.Signer, Consumer.Keys.Signer]);
         await Consumer.Service<AgreementStore>().SaveAsync(new StoredAgreement(id, 7, entry.ToJson()), TestContext.Current.CancellationToken);
         return agreement;

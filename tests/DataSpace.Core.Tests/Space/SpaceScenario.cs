@@ -131,9 +131,9 @@ internal sealed class SpaceScenario
     };
 
     public static Agreement AgreementOf(string category = "general", int? maxUses = 3, string delivery = "copy", IReadOnlyList<JsonObject>? decisions = null) =>
-        new(AgreementId, NegotiationId, OfferId, AssetId, Provider, Consumer, Label(category),
+        new(AgreementId, NegotiationId, OfferId, AssetId, Provider, Consumer, JsonSerializer.SerializeToElement(Label(category)),
             new AgreementTerms(["quality-analysis"], ValidFrom, ValidUntil, delivery, true, maxUses),
-            "quality-analysis", "CN", decisions ?? [Decision(), Decision()], ValidFrom.AddDays(-1));
+            "quality-analysis", "CN", [.. (decisions ?? [Decision(), Decision()]).Select(d => JsonSerializer.SerializeToElement(d))], ValidFrom.AddDays(-1));
 
     public static TransferStarted StartedOf(string transferId = "trf-1", DateTimeOffset? time = null, JsonObject? decision = null) =>
         new(transferId, AgreementId, Provider, Consumer, AssetId, time ?? During, decision ?? Decision(path: PolicyInputs.TransferPath));
