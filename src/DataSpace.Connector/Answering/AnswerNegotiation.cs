@@ -137,7 +137,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             return Error.Invalid("AgreementVerification carries no agreement entry.");
         }
         // Signed by this provider, so made by DecideAsync above: naming this provider and this negotiation is all left to check.
-        if (!Names(entry.Body, "provider", keys.ParticipantId) || !Names(entry.Body, "negotiationId", c.NegotiationId) || !entry.IsSignedBy(keys.Signer.PublicKey))
+        if (!Names(entry.Body, "provider", keys.ParticipantId) || !Names(entry.Body, "negotiationId", c.NegotiationId) || !entry.IsSignedBy(keys.Signer))
         {
             return Error.Forbidden("The verified agreement is not the one this provider signed for this negotiation.");
         }

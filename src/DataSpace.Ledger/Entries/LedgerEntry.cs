@@ -141,6 +141,23 @@ public sealed class LedgerEntry
     }
 
     /// <summary>
+    /// True when this entry carries <paramref name="signer"/>'s own signature: how a party recognises
+    /// what it signed itself when it comes back. Ed25519 signing is deterministic, so the signature it
+    /// makes now over the signing input is the one it made then; signing costs a third of verifying.
+    /// </summary>
+    public bool IsSignedBy(Ed25519Signer signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var keyId = signer.PublicKey.KeyId;
+        if (Signatures.FirstOrDefault(s => s.KeyId == keyId) is not { } signature || !signature.Signature.AsSpan().SequenceEqual(signer.Sign(SigningInput.Span)))
+        {
+            return false;
+        }
+        _verified.Add(signer.PublicKey);
+        return true;
+    }
+
+    /// <summary>
     /// Counts as verified here the signatures <paramref name="earlier"/> already verified, where it is
     /// the same content (same signing input) and this entry carries the very same signature bytes:
     /// e.g. the agreement the provider signed, after the consumer added its signature.

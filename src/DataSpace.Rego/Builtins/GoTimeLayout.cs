@@ -214,15 +214,17 @@ internal static class GoTimeLayout
         {
             return known;
         }
-        var compiled = Build(Resolve(layout));
-        if (Compiled.Count < MaxCompiled)
+        if (Compiled.Count >= MaxCompiled)
         {
-            Compiled.TryAdd(layout, compiled);
+            return Build(Resolve(layout), RegexOptions.None);
         }
+        // Kept: compiled to IL once, as it is matched several times per decision.
+        var compiled = Build(Resolve(layout), RegexOptions.Compiled);
+        Compiled.TryAdd(layout, compiled);
         return compiled;
     }
 
-    private static (Regex Pattern, string[] Groups) Build(string layout)
+    private static (Regex Pattern, string[] Groups) Build(string layout, RegexOptions options)
     {
         var pattern = new StringBuilder("^");
         var groups = new List<string>();
@@ -253,7 +255,7 @@ internal static class GoTimeLayout
             i += token.Length;
         }
         pattern.Append('$');
-        return (new Regex(pattern.ToString(), RegexOptions.CultureInvariant), [.. groups]);
+        return (new Regex(pattern.ToString(), RegexOptions.CultureInvariant | options), [.. groups]);
     }
 
     private static string TokenPattern(string token) => token switch

@@ -56,6 +56,33 @@ public sealed class LedgerEntryTests : IDisposable
     }
 
     [Fact]
+    public void IsSignedBy_OwnSigner_RecognisesItsSignatureOnAParsedCopy()
+    {
+        var sent = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]).Countersign(_b);
+
+        var back = LedgerEntry.Parse(sent.Bytes);
+
+        Assert.True(back.IsSignedBy(_a));
+        Assert.True(back.IsSignedBy(_b));
+    }
+
+    [Fact]
+    public void IsSignedBy_OwnSigner_RefusesAnotherSignatureOrAnotherSigner()
+    {
+        var entry = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]);
+        var json = entry.ToJson();
+        // A valid signature by the same key, but over other content.
+        json["signatures"]![0]!["sig"] = Convert.ToBase64String(_a.Sign("other content"u8));
+        Assert.True(LedgerEntry.TryRead(json, out var swapped).IsAccepted);
+        using var impostor = Ed25519Signer.Generate("88.608.8889");
+
+        Assert.False(swapped!.IsSignedBy(_a));
+        Assert.False(swapped.IsSignedBy(_a.PublicKey));
+        Assert.False(LedgerEntry.Parse(entry.Bytes).IsSignedBy(impostor));
+        Assert.False(LedgerEntry.Parse(entry.Bytes).IsSignedBy(_b));
+    }
+
+    [Fact]
     public void AdoptVerificationsOf_OnlySameContentAndSameSignatureBytes()
     {
         var signed = LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a]);

@@ -9,6 +9,26 @@ public sealed class RegoNumberTests
     public void Parse_EquivalentTexts_AreEqual(string a, string b) =>
         Assert.Equal(RegoNumber.Parse(a), RegoNumber.Parse(b));
 
+    [Theory]
+    [InlineData("1764300000000000000", "17643e14", "17643", 14)]
+    [InlineData("-9223372036854775808", "-9223372036854775808", "-9223372036854775808", 0)]
+    [InlineData("120000000000000000000000", "12e22", "12", 22)]
+    [InlineData("123456789123456789123000", "123456789123456789123e3", "123456789123456789123", 3)]
+    [InlineData("250", "2.5e2", "25", 1)]
+    public void Parse_LargeIntegers_NormalisedAlike(string plain, string scientific, string mantissa, int exponent)
+    {
+        // Nanosecond times fit 64 bits and are normalised in machine arithmetic; larger ones in big integers: the same numbers.
+        var a = RegoNumber.Parse(plain)!;
+        Assert.Equal(a, RegoNumber.Parse(scientific));
+        Assert.Equal(exponent, a.Exponent);
+        Assert.Equal(mantissa, a.Mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(plain, a.ToString());
+    }
+
+    [Fact]
+    public void Of_Long_SameAsParsed() =>
+        Assert.Equal(RegoNumber.Parse("1764300000123000000"), RegoNumber.Of(1764300000123000000L));
+
     [Fact]
     public void Add_BigIntegersAndDecimals_StaysExact()
     {
