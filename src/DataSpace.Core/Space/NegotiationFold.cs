@@ -35,7 +35,9 @@ internal sealed class NegotiationFold : IEntryFold
             ?? Identity(agreement, state)
             ?? WithinOffer(agreement, state)
             ?? Decisions(agreement, state);
-        return problem is null ? Result<Action>.Success(() => state.Put(new AgreementRecord(agreement, entry.Index))) : problem;
+        // The state keeps the agreement without its decision records: they are checked here, once,
+        // and stay in the ledger entry; every finalized agreement is held for as long as the service runs.
+        return problem is null ? Result<Action>.Success(() => state.Put(new AgreementRecord(agreement with { Decisions = [] }, entry.Index))) : problem;
     }
 
     private static Error? Identity(Agreement agreement, SpaceState state)

@@ -22,6 +22,17 @@ public sealed class NegotiationFoldTests
         Assert.Equal(3, record.UsesLeft);
     }
 
+    [Fact]
+    public void Agreement_Finalized_StateKeepsTermsAndLabelButNotTheDecisions()
+    {
+        _space.WithAgreement();
+
+        var kept = _space.State.FindAgreement(AgreementId)!.Agreement;
+        Assert.Empty(kept.Decisions);
+        Assert.Equal("general", Labels.LabelGrade.Effective(kept.Label));
+        Assert.Equal(DomainJson.ToNode(AgreementOf().Terms).ToJsonString(), DomainJson.ToNode(kept.Terms).ToJsonString());
+    }
+
     [Theory]
     [InlineData(Provider, "provider")]
     [InlineData(Consumer, "consumer")]
