@@ -43,6 +43,19 @@ public sealed class AgreementJsonTests
     }
 
     [Fact]
+    public void Read_LabelWithADuplicateMember_Invalid()
+    {
+        // One label must mean one thing: {"category":"general","category":"core"} is refused, as in a node tree.
+        var text = DomainJson.ToNode(SpaceScenario.AgreementOf()).ToJsonString()
+            .Replace("\"category\":\"general\"", "\"category\":\"general\",\"category\":\"core\"", StringComparison.Ordinal);
+
+        var read = DomainJson.Read<Agreement>(System.Text.Encoding.UTF8.GetBytes(text), "the agreement");
+
+        Assert.False(read.IsSuccess);
+        Assert.Equal(ErrorKind.Invalid, read.Error.Kind);
+    }
+
+    [Fact]
     public void Label_ReadAgain_NoSharedNodes()
     {
         // Policy inputs are built from the agreement's label many times, on any thread: each gets its own nodes.
