@@ -36,7 +36,8 @@ echo "| run | finalized | rate | p50 | p99 | failed | CPU ms per negotiation |"
 echo "|---|---|---|---|---|---|---|"
 for n in "${clients[@]}"; do
   rm -rf "$work/run"; mkdir -p "$work/run"
-  bport=$((20000 + RANDOM % 20000)); cport=$((bport + 1))
+  # Below the kernel's ephemeral range (32768+), where the previous run's closed connections may still hold a port.
+  bport=$((20000 + RANDOM % 12000)); cport=$((bport + 1))
   (cd "$repo" && exec "${dataspace[@]}" broker --data "$work/run/broker" --urls "http://127.0.0.1:$bport" >"$work/run/broker.log" 2>&1) & pids+=($!); broker=$!
   "${dataspace[@]}" keys new --id 88.608.1001 --out "$work/run/provider.key.json" >/dev/null
   (cd "$repo" && exec "${dataspace[@]}" connector --data "$work/run/provider" --urls "http://127.0.0.1:$cport" --broker "http://127.0.0.1:$bport" --key "$work/run/provider.key.json" >"$work/run/provider.log" 2>&1) & pids+=($!); provider=$!

@@ -25,7 +25,8 @@ rate() { awk -v m="$mib" -v s="$1" 'BEGIN { printf "%.0f MiB/s", m / s }'; }
 peak() { awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$1/status"; }
 
 head -c "$((mib << 20))" /dev/urandom > "$work/data.bin"
-b=$((21000 + RANDOM % 20000)); p=$((b + 1)); c=$((b + 2)); h=$((b + 3))
+# Below the kernel's ephemeral range (32768+), where earlier connections may still hold a port.
+b=$((21000 + RANDOM % 11000)); p=$((b + 1)); c=$((b + 2)); h=$((b + 3))
 
 (cd "$repo" && exec "${dataspace[@]}" broker --data "$work/broker" --urls "http://127.0.0.1:$b" >"$work/broker.log" 2>&1) & pids+=($!)
 "${dataspace[@]}" keys new --id 88.608.1001 --out "$work/steel.key.json" >/dev/null
