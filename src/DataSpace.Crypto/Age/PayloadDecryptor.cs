@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace DataSpace.Crypto.Age;
@@ -11,6 +12,9 @@ namespace DataSpace.Crypto.Age;
 /// </summary>
 internal static class PayloadDecryptor
 {
+    private const int InputBytes = Payload.BatchChunks * Payload.SealedChunkSize;
+    private const int PlainBytes = Payload.BatchChunks * Payload.ChunkSize;
+
     private enum Opened
     {
         AsMiddle,
@@ -21,8 +25,9 @@ internal static class PayloadDecryptor
     public static async Task<long> DecryptAsync(BufferedSource source, Stream output, byte[] payloadKey, CancellationToken cancellationToken)
     {
         using var aead = new ChaCha20Poly1305(payloadKey);
-        var input = new byte[Payload.BatchChunks * Payload.SealedChunkSize];
-        byte[][] plainBuffers = [new byte[Payload.BatchChunks * Payload.ChunkSize], new byte[Payload.BatchChunks * Payload.ChunkSize]];
+        // Pooled: a long-running connector then reuses the same few MiB for every transfer.
+        var input = ArrayPool<byte>.Shared.Rent(InputBytes);
+        byte[][] plainBuffers = [ArrayPool<byte>.Shared.Rent(PlainBytes), ArrayPool<byte>.Shared.Rent(PlainBytes)];
         var pendingWrite = Task.CompletedTask;
         var filled = 0;
         ulong counter = 0;
@@ -31,8 +36,8 @@ internal static class PayloadDecryptor
         {
             for (var batch = 0; ; batch++)
             {
-                filled += await source.ReadFullAsync(input.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                var end = filled < input.Length;
+                filled += await source.ReadFullAsync(input.AsMemory(filled, InputBytes - filled), cancellationToken).ConfigureAwait(false);
+                var end = filled < InputBytes;
 
                 // Step 1: open the chunks of this batch; when the stream has not ended, the last
                 // full chunk is held back, since only the next read shows whether it is final.
@@ -68,8 +73,12 @@ internal static class PayloadDecryptor
         {
             // Never return while a write into the caller's stream is still running.
             await pendingWrite.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            CryptographicOperations.ZeroMemory(plainBuffers[0]);
-            CryptographicOperations.ZeroMemory(plainBuffers[1]);
+            foreach (var plain in plainBuffers)
+            {
+                CryptographicOperations.ZeroMemory(plain.AsSpan(0, PlainBytes));
+                ArrayPool<byte>.Shared.Return(plain);
+            }
+            ArrayPool<byte>.Shared.Return(input);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace DataSpace.Crypto.Age;
@@ -11,13 +12,17 @@ namespace DataSpace.Crypto.Age;
 /// </summary>
 internal static class PayloadEncryptor
 {
+    private const int InputBytes = Payload.BatchChunks * Payload.ChunkSize;
+    private const int SealedBytes = Payload.BatchChunks * Payload.SealedChunkSize;
+
     public static async Task EncryptAsync(Stream plaintext, Stream output, byte[] payloadKey, CancellationToken cancellationToken)
     {
         // One cipher per core: an instance holds native state and must not be shared by threads.
         using var aead = new ChaCha20Poly1305(payloadKey);
         using var secondAead = new ChaCha20Poly1305(payloadKey);
-        var input = new byte[Payload.BatchChunks * Payload.ChunkSize];
-        byte[][] sealedBuffers = [new byte[Payload.BatchChunks * Payload.SealedChunkSize], new byte[Payload.BatchChunks * Payload.SealedChunkSize]];
+        // Pooled: a long-running connector then reuses the same few MiB for every transfer.
+        var input = ArrayPool<byte>.Shared.Rent(InputBytes);
+        byte[][] sealedBuffers = [ArrayPool<byte>.Shared.Rent(SealedBytes), ArrayPool<byte>.Shared.Rent(SealedBytes)];
         var pendingWrite = Task.CompletedTask;
         try
         {
@@ -25,8 +30,8 @@ internal static class PayloadEncryptor
             ulong counter = 0;
             for (var batch = 0; ; batch++)
             {
-                filled += await plaintext.ReadAtLeastAsync(input.AsMemory(filled), input.Length - filled, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                var end = filled < input.Length;
+                filled += await plaintext.ReadAtLeastAsync(input.AsMemory(filled, InputBytes - filled), InputBytes - filled, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                var end = filled < InputBytes;
 
                 // Step 1: seal. At the end every remaining byte goes, and an empty plaintext still
                 // gives one empty final chunk; otherwise the batch's last chunk is held back.
@@ -53,7 +58,10 @@ internal static class PayloadEncryptor
         {
             // Never return while a write into the caller's stream is still running.
             await pendingWrite.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            CryptographicOperations.ZeroMemory(input);
+            CryptographicOperations.ZeroMemory(input.AsSpan(0, InputBytes));
+            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(sealedBuffers[0]);
+            ArrayPool<byte>.Shared.Return(sealedBuffers[1]);
         }
     }
 

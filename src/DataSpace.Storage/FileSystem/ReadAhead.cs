@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Win32.SafeHandles;
 
 namespace DataSpace.Storage.FileSystem;
@@ -10,17 +11,22 @@ namespace DataSpace.Storage.FileSystem;
 /// <remarks>
 /// Two blocks of memory are used in turn. A read in flight writes into one of them, so it is
 /// always awaited before that block is reused, and disposing waits for it too. Any position may
-/// be read (a seek just reads another block), but sequential reading is what it is for.
+/// be read (a seek just reads another block), but sequential reading is what it is for. The
+/// blocks are kept for the next reader (a few at most), so a long-running store does not take new
+/// memory for every big read.
 /// </remarks>
 internal sealed class ReadAhead : IDisposable
 {
     /// <summary>Bytes per block: a multiple of <see cref="DirectRead.Alignment"/>.</summary>
     public const int BlockBytes = 1 << 20;
 
+    private const int PooledBlocks = 8;
+    private static readonly ConcurrentStack<Memory<byte>> Pool = new();
+
     private readonly SafeFileHandle _file;
     private readonly long _length;
-    private Memory<byte> _current = DirectRead.AllocateAligned(BlockBytes);
-    private Memory<byte> _spare = DirectRead.AllocateAligned(BlockBytes);
+    private Memory<byte> _current = RentBlock();
+    private Memory<byte> _spare = RentBlock();
     private long _currentOffset = -1;
     private int _currentLength;
     private Task<int>? _ahead;
@@ -67,6 +73,8 @@ internal sealed class ReadAhead : IDisposable
             read?.ContinueWith(static _ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
         }
         _file.Dispose();
+        ReturnBlock(_current);
+        ReturnBlock(_spare);
     }
 
     /// <summary>Makes the block at <paramref name="blockOffset"/> current (the one read ahead, if it is that one) and starts reading the next.</summary>
@@ -126,5 +134,15 @@ internal sealed class ReadAhead : IDisposable
             throw new IOException($"The blob file ended {expected - filled} bytes early at offset {offset + filled}: it changed while it was read.");
         }
         return filled;
+    }
+
+    private static Memory<byte> RentBlock() => Pool.TryPop(out var block) ? block : DirectRead.AllocateAligned(BlockBytes);
+
+    private static void ReturnBlock(Memory<byte> block)
+    {
+        if (Pool.Count < PooledBlocks)
+        {
+            Pool.Push(block);
+        }
     }
 }
