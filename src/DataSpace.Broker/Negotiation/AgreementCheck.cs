@@ -1,4 +1,5 @@
 using DataSpace.Core.Policies;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Json;
 using DataSpace.Core.Negotiation;
@@ -42,5 +43,5 @@ internal static class AgreementCheck
 
     private static bool Same(JsonNode a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
 
-    private static bool Same(System.Text.Json.JsonElement a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
+    private static bool Same(JsonElement a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataSpace.Core.Json;
 using DataSpace.Core.Labels;
 using DataSpace.Core.Results;
@@ -57,7 +58,7 @@ internal sealed class TransferFold : IEntryFold
             ?? (!resumed && terms.MaxUses is { } max && record.Uses >= max ? Error.Forbidden($"agreement {agreement.AgreementId} has used all {max} uses") : null)
             ?? (terms.Delivery != "copy" ? Error.Forbidden($"agreement {agreement.AgreementId} grants computation at the provider, not a copy: a transfer would release the data itself") : null)
             ?? (LabelGrade.Effective(agreement.Label) == "core" ? Error.Forbidden("core data is never released as a raw copy (DSL Art. 21)") : null)
-            ?? FoldChecks.Allowed(state, System.Text.Json.JsonSerializer.SerializeToElement(started.Decision), "transfer");
+            ?? FoldChecks.Allowed(state, JsonSerializer.SerializeToElement(started.Decision), "transfer");
         if (problem is not null)
         {
             return problem;

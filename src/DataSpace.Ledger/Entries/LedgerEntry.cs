@@ -136,8 +136,7 @@ public sealed class LedgerEntry
     public bool IsSignedBy(Ed25519PublicKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var keyId = key.KeyId;
-        return Signatures.FirstOrDefault(s => s.KeyId == keyId) is { } signature && Verifies(signature, key);
+        return SignatureBy(key.KeyId) is { } signature && Verifies(signature, key);
     }
 
     /// <summary>
@@ -148,8 +147,7 @@ public sealed class LedgerEntry
     public bool IsSignedBy(Ed25519Signer signer)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        var keyId = signer.PublicKey.KeyId;
-        if (Signatures.FirstOrDefault(s => s.KeyId == keyId) is not { } signature || !signature.Signature.AsSpan().SequenceEqual(signer.Sign(SigningInput.Span)))
+        if (SignatureBy(signer.PublicKey.KeyId) is not { } signature || !signature.Signature.AsSpan().SequenceEqual(signer.Sign(SigningInput.Span)))
         {
             return false;
         }
@@ -171,13 +169,16 @@ public sealed class LedgerEntry
         }
         foreach (var theirs in earlier.Signatures)
         {
-            if (Signatures.FirstOrDefault(s => s.KeyId == theirs.KeyId) is { } ours && ours.Signature.AsSpan().SequenceEqual(theirs.Signature)
+            if (SignatureBy(theirs.KeyId) is { } ours && ours.Signature.AsSpan().SequenceEqual(theirs.Signature)
                 && earlier._verified.Find(theirs.KeyId) is { } key)
             {
                 _verified.Add(key);
             }
         }
     }
+
+    /// <summary>This entry's signature under <paramref name="keyId"/>, if it carries one.</summary>
+    private EntrySignature? SignatureBy(string keyId) => Signatures.FirstOrDefault(s => s.KeyId == keyId);
 
     /// <summary>True when <paramref name="signature"/>, one of this entry's, verifies under <paramref name="key"/>.</summary>
     internal bool Verifies(EntrySignature signature, Ed25519PublicKey key)
