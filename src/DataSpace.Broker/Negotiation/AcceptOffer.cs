@@ -7,6 +7,7 @@ using DataSpace.Core.Negotiation;
 using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Results;
 using DataSpace.Core.StateMachines;
+using DataSpace.Crypto.Json;
 using Mediator;
 
 namespace DataSpace.Broker.Negotiation;
@@ -42,9 +43,9 @@ internal sealed class AcceptOfferHandler(BrokerLedger ledger, ConsumerTurn turn,
             {
                 return await steps.EndAsync(n, decision.Reasons, decision.Record, "denied-by-broker", cancellationToken).ConfigureAwait(false);
             }
-            n.BrokerDecision = decision.Record;
+            n.BrokerDecision = CanonicalValue.Of(decision.Record);
             n.ExpectedTerms = Agreement.Grant(n.Offer, n.Request with { Terms = accepted.Terms });
-            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, decision.Record, Accepted: command.Entry);
+            var callback = new NegotiationCallback(NegotiationMessage.Accept, n.Id, Timestamps.Now(clock), n.RequestEntry.ToElement(), n.Offer, n.ConsumerSubject, n.BrokerDecision.Element, Accepted: command.Entry);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 }

@@ -33,15 +33,20 @@ internal static class AgreementCheck
             : a.OfferId != n.Offer.Id || a.AssetId != n.Offer.AssetId || a.Provider != n.Offer.Provider || a.Consumer != n.Request.Consumer ? "its offer, asset or parties differ from the request"
             : !Same(a.Label, n.Offer.Label) ? "its label differs from the offer's"
             : a.Purpose != n.Request.Purpose || a.Destination != n.Request.Destination ? "its purpose or destination differs from the request"
-            : !Same(DomainJson.ToNode(a.Terms), DomainJson.ToNode(n.ExpectedTerms!)) ? "its terms differ from those requested or accepted"
-            : !DecisionRecords.Allowed(n.BrokerDecision!) ? "the broker's own policy does not allow these terms"
-            : a.Decisions.Count != 2 || !Same(a.Decisions[0], n.BrokerDecision!) ? "it does not carry the broker's decision followed by the provider's"
+            : !SameTerms(a.Terms, n.ExpectedTerms!) ? "its terms differ from those requested or accepted"
+            : !DecisionRecords.Allowed(n.BrokerDecision!.Element) ? "the broker's own policy does not allow these terms"
+            : a.Decisions.Count != 2 || !n.BrokerDecision.SameAs(a.Decisions[0]) ? "it does not carry the broker's decision followed by the provider's"
             : !DecisionRecords.Allowed(a.Decisions[1]) ? "the provider's own decision does not allow it"
             : null;
         return problem is null ? a : Error.Invalid($"The provider's agreement is refused: {problem}.");
     }
 
-    private static bool Same(JsonNode a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
-
     private static bool Same(JsonElement a, JsonNode b) => CanonicalJson.Serialize(a).AsSpan().SequenceEqual(CanonicalJson.Serialize(b));
+
+    /// <summary>
+    /// Terms are records of one type, written by one serializer: the same values give the same bytes
+    /// and different values different bytes, which canonicalising both would not change.
+    /// </summary>
+    private static bool SameTerms(AgreementTerms a, AgreementTerms b) =>
+        JsonSerializer.SerializeToUtf8Bytes(a, DomainJson.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b, DomainJson.Options));
 }

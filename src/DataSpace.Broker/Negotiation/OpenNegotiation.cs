@@ -3,6 +3,7 @@ using DataSpace.Core.Catalog;
 using DataSpace.Core.Negotiation;
 using DataSpace.Core.Results;
 using DataSpace.Core.StateMachines;
+using DataSpace.Crypto.Json;
 using DataSpace.Ledger.Entries;
 
 namespace DataSpace.Broker.Negotiation;
@@ -30,7 +31,8 @@ internal sealed class OpenNegotiation(string id, LedgerEntry requestEntry, Contr
     /// <summary>Null before the first message is taken.</summary>
     public NegotiationState? State { get; private set; }
 
-    public JsonObject? BrokerDecision { get; set; }
+    /// <summary>The broker's decision on the terms the provider is asked about, kept canonical: it goes into the callback and comes back inside the agreement.</summary>
+    public CanonicalValue? BrokerDecision { get; set; }
 
     /// <summary>The terms the agreement must grant: the request's, or the counter-offer the consumer accepted.</summary>
     public AgreementTerms? ExpectedTerms { get; set; }

@@ -9,6 +9,7 @@ using DataSpace.Core.Negotiation.Protocol;
 using DataSpace.Core.Policies;
 using DataSpace.Core.Results;
 using DataSpace.Core.StateMachines;
+using DataSpace.Crypto.Json;
 using DataSpace.Ledger.Entries;
 using Mediator;
 
@@ -79,9 +80,9 @@ internal sealed class RequestContractHandler(BrokerLedger ledger, NegotiationBoo
             }
             // A refusal that narrower terms would cure goes to the provider, whose policy is
             // authoritative and may counter-offer; it can never agree on the terms refused here (AgreementCheck).
-            n.BrokerDecision = decision.Record;
+            n.BrokerDecision = CanonicalValue.Of(decision.Record);
             n.ExpectedTerms = Agreement.Grant(offer.Offer, request);
-            var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, Timestamps.Now(clock), command.Entry, offer.Offer, subject, decision.Record);
+            var callback = new NegotiationCallback(NegotiationMessage.ContractRequest, id, Timestamps.Now(clock), command.Entry, offer.Offer, subject, n.BrokerDecision.Element);
             return await steps.ForwardAsync(n, callback, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -101,7 +101,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         }
         if (decision.Allowed && !DecisionRecords.Allowed(brokerDecision))
         {
-            reasons = [$"The broker's policy did not allow the terms requested: {string.Join("; ", brokerDecision["result"]?["reasons"]?.AsArray().Select(r => (string?)r) ?? [])}"];
+            reasons = [$"The broker's policy did not allow the terms requested: {string.Join("; ", DecisionRecords.Reasons(brokerDecision))}"];
         }
         if (!decision.Allowed || reasons.Length > 0)
         {
@@ -112,7 +112,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         var agreement = new Agreement(
             NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, keys.ParticipantId, request.Value.Consumer,
             JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
-            [JsonSerializer.SerializeToElement(brokerDecision), JsonSerializer.SerializeToElement(decision.Record)], now);
+            [brokerDecision, JsonSerializer.SerializeToElement(decision.Record)], now);
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
     }

@@ -50,7 +50,7 @@ internal static class ClosedLoopLoad
 
         var all = latencies.SelectMany(l => l).Order().ToList();
         var rate = all.Count / duration.TotalSeconds;
-        var perOperation = string.Join(", ", (await cpu.ConfigureAwait(false)).Select(c => $"{c.Name} {c.Time.TotalMilliseconds / Math.Max(1, all.Count):F1}"));
+        var perOperation = string.Join(", ", (await cpu.ConfigureAwait(false)).Select(c => $"{c.Name} {c.Time.TotalMilliseconds / Math.Max(1, all.Count):F2}"));
         Console.WriteLine($"| {label}{clients} clients, {duration.TotalSeconds:F0} s after {warmup.TotalSeconds:F0} s warm-up | {all.Count} | {rate:F0} /s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {failures.Sum()} | {perOperation} |");
         return failures.Sum() == 0 && all.Count > 0 ? 0 : 1;
     }

@@ -92,15 +92,16 @@ public sealed class RogueProviderTests : IAsyncLifetime
     /// <summary>Agrees to the request as it stands, carrying the broker's decision (a refusal with a counter-offer) as if it allowed.</summary>
     private NegotiationAnswer AgreeToWhatWasAsked(NegotiationCallback c)
     {
-        Assert.False(c.BrokerDecision!["allowed"]!.GetValue<bool>());
-        Assert.NotNull(c.BrokerDecision["result"]!["counterOffer"]);
+        var brokerDecision = c.BrokerDecision!.Value;
+        Assert.False(brokerDecision.GetProperty("allowed").GetBoolean());
+        Assert.Equal(JsonValueKind.Object, brokerDecision.GetProperty("result").GetProperty("counterOffer").ValueKind);
         LedgerEntry.TryRead(c.Request!.Value, out var requestEntry);
         var request = DomainJson.Read<ContractRequest>(requestEntry!.Body, "the request").Value;
         var offer = c.Offer!;
         var ownDecision = new JsonObject { ["allowed"] = true, ["result"] = new JsonObject { ["allow"] = true } };
         var agreement = new Agreement(NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, offer.Provider, request.Consumer,
             JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, request), request.Purpose, request.Destination,
-            [JsonSerializer.SerializeToElement(c.BrokerDecision), JsonSerializer.SerializeToElement(ownDecision)], Timestamps.Now());
+            [brokerDecision, JsonSerializer.SerializeToElement(ownDecision)], Timestamps.Now());
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [_provider.Keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
     }

@@ -29,7 +29,7 @@ public sealed record NegotiationCallback(
     JsonElement? Request = null,
     Offer? Offer = null,
     JsonObject? Consumer = null,
-    JsonObject? BrokerDecision = null,
+    JsonElement? BrokerDecision = null,
     JsonElement? Accepted = null,
     JsonElement? Agreement = null,
     JsonElement? Termination = null)
