@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using DataSpace.Core.Catalog;
+using DataSpace.Core.Json;
 
 namespace DataSpace.Core.Negotiation.Protocol;
 
@@ -18,7 +20,7 @@ namespace DataSpace.Core.Negotiation.Protocol;
 /// <param name="Request">For ContractRequest and Accept: the consumer's signed <c>negotiation.requested</c> entry.</param>
 /// <param name="Offer">For ContractRequest and Accept: the offer asked for.</param>
 /// <param name="Consumer">For ContractRequest and Accept: the consumer's policy subject (id and verified attributes).</param>
-/// <param name="BrokerDecision">For ContractRequest and Accept: the broker's negotiation decision record.</param>
+/// <param name="BrokerDecision">For ContractRequest and Accept: the broker's negotiation decision record (a JSON object).</param>
 /// <param name="Accepted">For Accept: the consumer's signed <c>negotiation.accepted</c> entry.</param>
 /// <param name="Agreement">For AgreementVerification: the agreement entry signed by provider and consumer.</param>
 /// <param name="Termination">For Terminate: the consumer's signed <c>negotiation.terminated</c> entry.</param>
@@ -29,7 +31,7 @@ public sealed record NegotiationCallback(
     JsonElement? Request = null,
     Offer? Offer = null,
     JsonObject? Consumer = null,
-    JsonElement? BrokerDecision = null,
+    [property: JsonConverter(typeof(ObjectElementConverter))] JsonElement? BrokerDecision = null,
     JsonElement? Accepted = null,
     JsonElement? Agreement = null,
     JsonElement? Termination = null)
