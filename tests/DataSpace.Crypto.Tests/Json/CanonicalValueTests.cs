@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Crypto.Json;
-using DataSpace.Testing;
 
 namespace DataSpace.Crypto.Tests.Json;
 
