@@ -8,7 +8,7 @@
 # The clock starts after WARMUP seconds (default 20) of the same load: until then the runtime is still
 # recompiling hot code (tiered JIT), which a broker that runs for days does once.
 # FLOOR=0 leaves the floor out (to alternate builds or settings quickly).
-# Usage: [WARMUP=20] [FLOOR=1] scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
+# Usage: [WARMUP=20] [FLOOR=1] [PREBUILT=DIR] scripts/bench/negotiation-load.sh [SECONDS=20] [CLIENTS...=8 32]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-20}"; shift || true
@@ -21,9 +21,14 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
-dotnet build "$repo/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
-dataspace=(dotnet "$work/cli/dataspace.dll")
+# PREBUILT=DIR: `dataspace` is already published in DIR and the benchmarks are built (negotiation-pair.sh
+# does so, so that two runs start their clocks together).
+cli="${PREBUILT:-$work/cli}"
+if [ -z "${PREBUILT:-}" ]; then
+  dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$cli" --nologo -v quiet >/dev/null
+  dotnet build "$repo/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
+fi
+dataspace=(dotnet "$cli/dataspace.dll")
 bench=(dotnet "$repo/tests/DataSpace.Benchmarks/bin/Release/net10.0/DataSpace.Benchmarks.dll")
 load=("${bench[@]}" negotiation-load)
 
