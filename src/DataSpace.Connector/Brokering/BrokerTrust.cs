@@ -32,8 +32,18 @@ internal sealed class BrokerTrust(BrokerClient broker, Hosting.ConnectorOptions 
             {
                 _key = pinned;
             }
-            _key ??= (await LearnAsync(cancellationToken).ConfigureAwait(false)) is { IsSuccess: true } learned ? learned.Value : null;
-            return _key is { } key ? key : Error.Unavailable("The broker's key is not known yet and the broker cannot be reached to learn it.");
+            if (_key is null)
+            {
+                // Why learning failed (no answer, this connector not registered yet, a key that does
+                // not sign the broker's checkpoint) is what the operator needs to act on.
+                var learned = await LearnAsync(cancellationToken).ConfigureAwait(false);
+                if (!learned.IsSuccess)
+                {
+                    return Error.Unavailable($"The broker's key is not known yet, and learning it from the broker failed: {learned.Error.Message}");
+                }
+                _key = learned.Value;
+            }
+            return _key;
         }
         finally
         {
