@@ -23,7 +23,8 @@ else
 fi
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+source "$repo/scripts/lib/bench-build.sh"
+publish_dataspace "$repo" "$work/cli"
 dataspace=(dotnet "$work/cli/dataspace.dll")
 
 "${dataspace[@]}" keys new --id 88.608.8889 --out "$work/key.json" >/dev/null

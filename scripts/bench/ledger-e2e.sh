@@ -13,7 +13,8 @@ ensure_gnu_time
 
 work="$(mktemp -d -p "${BENCH_DIR:-/var/tmp}")"
 trap 'rm -rf "$work"' EXIT
-dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+source "$repo/scripts/lib/bench-build.sh"
+publish_dataspace "$repo" "$work/cli"
 dataspace=(dotnet "$work/cli/dataspace.dll")
 
 # run LABEL UNITS CMD... : wall time, rate (UNITS / wall) and peak RSS of one run.

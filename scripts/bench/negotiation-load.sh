@@ -25,8 +25,9 @@ trap cleanup EXIT
 # does so, so that two runs start their clocks together).
 cli="${PREBUILT:-$work/cli}"
 if [ -z "${PREBUILT:-}" ]; then
-  dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$cli" --nologo -v quiet >/dev/null
-  dotnet build "$repo/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
+  source "$repo/scripts/lib/bench-build.sh"
+  publish_dataspace "$repo" "$cli"
+  build_benchmarks "$repo"
 fi
 dataspace=(dotnet "$cli/dataspace.dll")
 bench=(dotnet "$repo/tests/DataSpace.Benchmarks/bin/Release/net10.0/DataSpace.Benchmarks.dll")

@@ -2,7 +2,7 @@
 # Paired negotiation runs: two builds of the space (or one build under two settings) run
 # scripts/bench/negotiation-load.sh at the same time on the same cores, so whatever a shared host
 # takes from the machine it takes from both. On this project's VM two copies of one build agreed
-# within 2-4 % on CPU time per negotiation while their rates differed by up to 10 %, and single
+# within 2-5 % on CPU time per negotiation while their rates differed by up to 10 %, and single
 # runs of one build moved by a third: compare the CPU column, not the rate (docs/benchmarks.md).
 # A is the commit REV_A, checked out in a temporary worktree; B is this working tree. Both are
 # measured by this working tree's load script. ENV_A / ENV_B add environment variables to one side
@@ -19,12 +19,9 @@ trap cleanup EXIT
 git -C "$repo" worktree add --detach "$side_a/repo" "$rev_a" >/dev/null 2>&1
 cp "$repo/scripts/bench/negotiation-load.sh" "$side_a/repo/scripts/bench/negotiation-load.sh"
 # Both sides are built before the first round, so each round's two runs start their clocks together.
-build() {
-  dotnet publish "$1/src/DataSpace.Cli" -c Release -o "$2" --nologo -v quiet >/dev/null
-  dotnet build "$1/tests/DataSpace.Benchmarks" -c Release --nologo -v quiet >/dev/null
-}
-build "$side_a/repo" "$side_a/cli-a"
-build "$repo" "$side_a/cli-b"
+source "$repo/scripts/lib/bench-build.sh"
+publish_dataspace "$side_a/repo" "$side_a/cli-a"; build_benchmarks "$side_a/repo"
+publish_dataspace "$repo" "$side_a/cli-b"; build_benchmarks "$repo"
 
 # One row of the load script's output: the rate and the CPU time per negotiation.
 row() { grep '^| [0-9]* clients' "$1" | awk -F'|' '{gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $8); print $4 "|" $8}'; }

@@ -17,7 +17,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish "$repo/src/DataSpace.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+source "$repo/scripts/lib/bench-build.sh"
+publish_dataspace "$repo" "$work/cli"
 dataspace=(dotnet "$work/cli/dataspace.dll")
 wait_healthy() { for _ in $(seq 150); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "error: $1 did not start" >&2; return 1; }
 seconds() { date +%s.%N; }
