@@ -112,7 +112,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         var agreement = new Agreement(
             NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, keys.ParticipantId, request.Value.Consumer,
             JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
-            [brokerDecision, JsonSerializer.SerializeToElement(decision.Record)], now);
+            [brokerDecision, CanonicalValue.Of(decision.Record).Element], now); // canonical, so the entry's body is canonical as written
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
         return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
     }
@@ -124,8 +124,9 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             return $"The asset {offer.AssetId} is no longer stored at the provider.";
         }
-        var stored = JsonNode.Parse(asset.Metadata[AssetView.LabelMetadata]);
-        return CanonicalJson.Serialize(stored).AsSpan().SequenceEqual(CanonicalJson.Serialize(offer.Label))
+        // Stored as canonical text (RegisterAsset), which the canonicaliser recognises without parsing it.
+        var stored = CanonicalJson.Canonicalize(System.Text.Encoding.UTF8.GetBytes(asset.Metadata[AssetView.LabelMetadata]));
+        return stored.AsSpan().SequenceEqual(CanonicalJson.Serialize(offer.Label))
             ? null
             : $"The asset's label changed since offer {offer.Id} was published; the provider must publish a new offer.";
     }

@@ -16,6 +16,17 @@ public static class DomainJson
     /// <summary>The serializer options for every domain record.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// The same conventions, for text that is canonicalised next (signed messages, entry bodies):
+    /// members written in RFC 8785 order (by name, ordinal) and only the escapes JSON requires, so the
+    /// text usually already is canonical and the canonicaliser returns it as it is instead of parsing
+    /// and rewriting it. The escaping is not meant for text shown in a web page; this text is only signed.
+    /// </summary>
+    public static JsonSerializerOptions CanonicalOrderOptions { get; } = CreateCanonicalOrder();
+
+    /// <summary>The UTF-8 JSON of a record, in <see cref="CanonicalOrderOptions"/>: to be canonicalised and signed.</summary>
+    public static byte[] ToCanonicalOrderUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, CanonicalOrderOptions);
+
     /// <summary>The record as a JSON object (to sign it or put it in an entry body).</summary>
     public static JsonObject ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options)!.AsObject();
 
@@ -85,6 +96,33 @@ public static class DomainJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new TimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    private static JsonSerializerOptions CreateCanonicalOrder()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { OrderMembersByName },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Orders an object's members by their JSON names in UTF-16 code units, as RFC 8785 §3.2.3 does.</summary>
+    private static void OrderMembersByName(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        if (type.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        var names = type.Properties.Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        foreach (var property in type.Properties)
+        {
+            property.Order = names.IndexOf(property.Name);
+        }
     }
 
     private static JsonSerializerOptions Create()

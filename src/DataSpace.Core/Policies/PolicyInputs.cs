@@ -25,18 +25,19 @@ public static class PolicyInputs
     /// <summary>The decision path of the usage policy.</summary>
     public const string UsagePath = "dataspace/usage/decision";
 
-    /// <summary>The policy <c>subject</c> of a registered participant: its id and verified attributes (not its endpoint).</summary>
+    /// <summary>
+    /// The policy <c>subject</c> of a registered participant: its id and verified attributes (not its
+    /// endpoint), in name order, so that a message that carries it (the broker's callback) is canonical
+    /// as written and its signer need not reorder it.
+    /// </summary>
     public static JsonObject Subject(Participant participant)
     {
-        var subject = new JsonObject { ["id"] = participant.Id };
-        foreach (var (name, value) in participant.Attributes)
-        {
-            if (name != ParticipantAttributes.Endpoint && name != "id")
-            {
-                subject[name] = value?.DeepClone();
-            }
-        }
-        return subject;
+        var members = participant.Attributes
+            .Where(a => a.Key != ParticipantAttributes.Endpoint && a.Key != "id")
+            .Select(a => KeyValuePair.Create(a.Key, a.Value?.DeepClone()))
+            .Append(KeyValuePair.Create("id", (JsonNode?)participant.Id))
+            .OrderBy(m => m.Key, StringComparer.Ordinal);
+        return new JsonObject(members);
     }
 
     /// <summary>May <paramref name="subject"/> see <paramref name="offer"/> in the catalog.</summary>

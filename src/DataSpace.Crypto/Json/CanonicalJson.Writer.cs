@@ -10,6 +10,24 @@ namespace DataSpace.Crypto.Json;
 /// <summary>The walk that writes the canonical form: over a parsed document, or over a node tree.</summary>
 public static partial class CanonicalJson
 {
+    /// <summary>The longest §3.2.2.3 number, e.g. -2.2250738585072014e-308, with room to spare.</summary>
+    private const int MaxNumberLength = 32;
+
+    /// <summary>
+    /// Writes the §3.2.2.3 form of a finite number to <paramref name="destination"/> (at least
+    /// <see cref="MaxNumberLength"/> bytes) and returns its length. Integers below 10^15 (ids, sizes,
+    /// counts: most numbers here) take a direct path.
+    /// </summary>
+    private static int FormatNumber(double number, Span<byte> destination)
+    {
+        if (Math.Abs(number) < 1e15 && number == Math.Truncate(number))
+        {
+            ((long)number).TryFormat(destination, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            return written;
+        }
+        return Encoding.ASCII.GetBytes(Es6NumberFormatter.Format(number), destination);
+    }
+
     /// <summary>Walks a value and emits it; one instance per call, not shared.</summary>
     private readonly struct CanonicalWriter(IBufferWriter<byte> output)
     {
@@ -311,17 +329,10 @@ public static partial class CanonicalJson
             return text;
         }
 
-        /// <summary>§3.2.2.3; integers below 10^15 (ids, sizes, counts: most numbers here) take a direct path.</summary>
         private void WriteNumber(double number)
         {
-            if (Math.Abs(number) < 1e15 && number == Math.Truncate(number))
-            {
-                var span = output.GetSpan(20);
-                ((long)number).TryFormat(span, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-                output.Advance(written);
-                return;
-            }
-            WriteAscii(Es6NumberFormatter.Format(number));
+            var span = output.GetSpan(MaxNumberLength);
+            output.Advance(FormatNumber(number, span));
         }
 
         /// <summary>§3.2.2.2: escape only '"', '\\' and controls; short forms where JSON.stringify uses them.</summary>
@@ -361,8 +372,6 @@ public static partial class CanonicalJson
         }
 
         private void WriteBoolean(bool value) => WriteRaw(value ? "true"u8 : "false"u8);
-
-        private void WriteAscii(string text) => WriteRaw(Encoding.ASCII.GetBytes(text));
 
         private void WriteRaw(ReadOnlySpan<byte> bytes)
         {

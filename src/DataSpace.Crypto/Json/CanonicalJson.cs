@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,6 +23,10 @@ public static partial class CanonicalJson
     /// <exception cref="CanonicalJsonException">The text is not valid I-JSON.</exception>
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json)
     {
+        if (IsPlainlyCanonical(utf8Json))
+        {
+            return utf8Json.ToArray();
+        }
         // The document lives only for this call, so its text can sit in a pooled copy.
         var text = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
         try
@@ -52,6 +57,11 @@ public static partial class CanonicalJson
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
     public static byte[] Serialize(JsonElement value)
     {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (IsPlainlyCanonical(raw))
+        {
+            return raw.ToArray();
+        }
         var buffer = RentBuffer();
         Write(value, buffer);
         return ToArrayAndReturn(buffer);
@@ -86,9 +96,59 @@ public static partial class CanonicalJson
     /// <exception cref="CanonicalJsonException">The value is not I-JSON.</exception>
     public static byte[] SerializeWithout(JsonElement value, string omitMember)
     {
+        if (TryCutMember(value, omitMember) is { } rest && IsPlainlyCanonical(rest))
+        {
+            return rest;
+        }
         var buffer = RentBuffer();
         new CanonicalWriter(buffer).WriteValue(value, depth: 0, omitMember);
         return ToArrayAndReturn(buffer);
+    }
+
+    /// <summary>
+    /// The object's text as received without its one member <paramref name="name"/> and that member's
+    /// comma (a message as <c>SignedJson.SignContent</c> writes it: the signatures, then the canonical
+    /// content); null when the value is not an object or holds the name twice. Whatever else the text
+    /// holds (whitespace, another order) stays, for the caller's check to see.
+    /// </summary>
+    private static byte[]? TryCutMember(JsonElement value, string name)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        (int Start, int End)? member = null;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!property.NameEquals(name))
+            {
+                continue;
+            }
+            if (member is not null)
+            {
+                return null;
+            }
+            // Offsets in the object's text: from the name's opening quote to the end of its value.
+            raw.Overlaps(JsonMarshal.GetRawUtf8PropertyName(property), out var nameOffset);
+            var valueText = JsonMarshal.GetRawUtf8Value(property.Value);
+            raw.Overlaps(valueText, out var valueOffset);
+            member = (nameOffset - 1, valueOffset + valueText.Length);
+        }
+        if (member is not var (start, end))
+        {
+            return raw.ToArray();
+        }
+        // Take one comma with the member: the one after it, or else the one before it (the last member).
+        if (raw[end] == (byte)',')
+        {
+            end++;
+        }
+        else if (raw[start - 1] == (byte)',')
+        {
+            start--;
+        }
+        return [.. raw[..start], .. raw[end..]];
     }
 
     // One scratch buffer per thread: every signature and digest canonicalises a document of a few

@@ -15,7 +15,7 @@ public static class SignedRecords
 {
     /// <summary>The record as a message signed by <paramref name="signer"/> (UTF-8 JSON).</summary>
     public static byte[] Write<T>(T record, Ed25519Signer signer) =>
-        SignedJson.SignContent(CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(record, DomainJson.Options)), signer);
+        SignedJson.SignContent(CanonicalJson.Canonicalize(DomainJson.ToCanonicalOrderUtf8(record)), signer);
 
     /// <summary>
     /// The record in <paramref name="message"/> if <paramref name="signer"/> signed it; otherwise the

@@ -75,7 +75,7 @@ public sealed class LedgerEntry
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(signers);
         ValidateType(type);
-        var body = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(record, DomainJson.Options));
+        var body = CanonicalJson.Canonicalize(DomainJson.ToCanonicalOrderUtf8(record));
         if (body[0] != (byte)'{')
         {
             throw new ArgumentException($"An entry's body must be a JSON object, not {typeof(TRecord).Name} as {(char)body[0]}….", nameof(record));
