@@ -44,7 +44,7 @@ public static partial class CanonicalJson
     /// much cheaper than parsing into a document and writing the canonical form, which is what a false
     /// answer leaves to the caller, also for canonical text this pass does not try to recognise.
     /// </summary>
-    internal static bool IsPlainlyCanonical(ReadOnlySpan<byte> utf8Json)
+    public static bool IsPlainlyCanonical(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, PlainCheckReading);
         // The previous member name of each open object, as (start, length) in the text; -1: none yet.

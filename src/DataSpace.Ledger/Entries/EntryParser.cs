@@ -40,13 +40,9 @@ internal static class EntryParser
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return EntryVerdict.Refuse(EntryFault.Malformed, "an entry is a JSON object");
-            }
             try
             {
-                if (!knownCanonical && !CanonicalJson.Serialize(root).AsSpan().SequenceEqual(bytes.Span))
+                if (root.ValueKind == JsonValueKind.Object && !knownCanonical && !CanonicalJson.Serialize(root).AsSpan().SequenceEqual(bytes.Span))
                 {
                     return EntryVerdict.Refuse(EntryFault.NotCanonical, "the entry is not in RFC 8785 canonical form");
                 }
@@ -55,17 +51,32 @@ internal static class EntryParser
             {
                 return EntryVerdict.Refuse(EntryFault.Malformed, $"not I-JSON: {e.Message}");
             }
-            if (ReadShape(root, out var type, out var body, out var signatureArray) is { } shape)
-            {
-                return shape;
-            }
-            if (ReadSignatureFault(signatureArray) is { } fault)
-            {
-                return fault;
-            }
-            entry = new LedgerEntry(type, body.Clone(), bytes, CutSigningInput(bytes.Span), Decode(signatureArray));
-            return EntryVerdict.Accepted;
+            return TryRead(bytes, root, out entry);
         }
+    }
+
+    /// <summary>
+    /// The entry in <paramref name="bytes"/>, canonical text, read from <paramref name="root"/>, a parse of
+    /// exactly those bytes (e.g. a request body already parsed): the entry keeps its own copy of the parse.
+    /// </summary>
+    public static EntryVerdict TryRead(ReadOnlyMemory<byte> bytes, JsonElement root, out LedgerEntry? entry)
+    {
+        entry = null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return EntryVerdict.Refuse(EntryFault.Malformed, "an entry is a JSON object");
+        }
+        if (ReadShape(root, out var type, out _, out var signatureArray) is { } shape)
+        {
+            return shape;
+        }
+        if (ReadSignatureFault(signatureArray) is { } fault)
+        {
+            return fault;
+        }
+        var element = root.Clone();
+        entry = new LedgerEntry(type, element.GetProperty("body"), bytes, CutSigningInput(bytes.Span), Decode(signatureArray), element: element);
+        return EntryVerdict.Accepted;
     }
 
     private static EntryVerdict? ReadShape(JsonElement root, out string type, out JsonElement body, out JsonElement signatures)

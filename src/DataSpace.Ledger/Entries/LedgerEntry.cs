@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,7 +17,12 @@ public sealed class LedgerEntry
 {
     private readonly VerifiedSigners _verified;
 
-    internal LedgerEntry(string type, JsonElement body, ReadOnlyMemory<byte> bytes, ReadOnlyMemory<byte> signingInput, IReadOnlyList<EntrySignature> signatures, VerifiedSigners? verified = null)
+    // The whole entry parsed, when it was read from its bytes; a countersigned copy has none and parses when asked.
+    private readonly JsonElement? _element;
+
+    internal LedgerEntry(
+        string type, JsonElement body, ReadOnlyMemory<byte> bytes, ReadOnlyMemory<byte> signingInput, IReadOnlyList<EntrySignature> signatures,
+        VerifiedSigners? verified = null, JsonElement? element = null)
     {
         Type = type;
         Body = body;
@@ -24,6 +30,7 @@ public sealed class LedgerEntry
         SigningInput = signingInput;
         Signatures = signatures;
         _verified = verified ?? new VerifiedSigners();
+        _element = element;
     }
 
     /// <summary>The entry type, e.g. <c>participant.registered</c>.</summary>
@@ -204,8 +211,14 @@ public sealed class LedgerEntry
         TryReadCanonical(json is JsonObject, () => CanonicalJson.Serialize(json), out entry);
 
     /// <summary>The same, from a parsed document (a request body), canonicalised from the document itself.</summary>
-    public static EntryVerdict TryRead(JsonElement json, out LedgerEntry? entry) =>
-        TryReadCanonical(json.ValueKind == JsonValueKind.Object, () => CanonicalJson.Serialize(json), out entry);
+    public static EntryVerdict TryRead(JsonElement json, out LedgerEntry? entry)
+    {
+        // Canonical text (what services send) is read from the document as it is, not parsed a second time.
+        var text = JsonMarshal.GetRawUtf8Value(json);
+        return json.ValueKind == JsonValueKind.Object && CanonicalJson.IsPlainlyCanonical(text)
+            ? EntryParser.TryRead(text.ToArray(), json, out entry)
+            : TryReadCanonical(json.ValueKind == JsonValueKind.Object, () => CanonicalJson.Serialize(json), out entry);
+    }
 
     private static EntryVerdict TryReadCanonical(bool isObject, Func<byte[]> canonicalise, out LedgerEntry? entry)
     {
@@ -227,7 +240,7 @@ public sealed class LedgerEntry
     }
 
     /// <summary>The entry as a parsed JSON document, to carry inside another message (written back out as these same bytes).</summary>
-    public JsonElement ToElement() => JsonElement.Parse(Bytes.Span);
+    public JsonElement ToElement() => _element ?? JsonElement.Parse(Bytes.Span);
 
     /// <summary>The entry as a JSON node, e.g. to print it.</summary>
     public JsonObject ToJson() => JsonNode.Parse(Bytes.Span)!.AsObject();

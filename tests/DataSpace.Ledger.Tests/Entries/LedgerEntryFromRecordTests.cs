@@ -61,6 +61,23 @@ public sealed class LedgerEntryFromRecordTests : IDisposable
         Assert.Equal(fromNode!.Bytes.ToArray(), fromElement!.Bytes.ToArray());
     }
 
+    [Fact]
+    public void TryRead_CanonicalDocument_SameEntry_AndOutlivesTheDocument()
+    {
+        var made = LedgerEntry.FromRecord("sample.recorded", Record(), [_a, _b]);
+        LedgerEntry? read;
+        using (var document = System.Text.Json.JsonDocument.Parse(made.Bytes))
+        {
+            Assert.True(LedgerEntry.TryRead(document.RootElement, out read).IsAccepted);
+        }
+
+        Assert.Equal(made.Bytes.ToArray(), read!.Bytes.ToArray());
+        Assert.Equal(made.SigningInput.ToArray(), read.SigningInput.ToArray());
+        Assert.Equal(made.Body.GetRawText(), read.Body.GetRawText());
+        Assert.Equal(made.Bytes.ToArray(), System.Text.Encoding.UTF8.GetBytes(read.ToElement().GetRawText()));
+        Assert.True(read.IsSignedBy(_a.PublicKey));
+    }
+
     [Theory]
     [InlineData("[1]")]
     [InlineData("{\"type\":\"a.b\",\"type\":\"c.d\",\"body\":{},\"signatures\":[]}")]
