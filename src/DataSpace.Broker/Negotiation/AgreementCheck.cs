@@ -22,7 +22,7 @@ internal static class AgreementCheck
         {
             return Error.Invalid($"The provider answered ContractAgreement with a {entry.Type} entry.");
         }
-        var read = DomainJson.Read<Agreement>(entry.Body, "the provider's agreement");
+        var read = entry.ReadBody<Agreement>("the provider's agreement");
         if (!read.IsSuccess)
         {
             return read.Error;

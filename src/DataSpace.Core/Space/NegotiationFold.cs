@@ -20,7 +20,7 @@ internal sealed class NegotiationFold : IEntryFold
 
     private static Result<Action> Finalize(SpaceEvent entry, SpaceState state)
     {
-        var read = DomainJson.Read<Agreement>(entry.Body, "the agreement");
+        var read = entry.ReadBody<Agreement>("the agreement");
         if (!read.IsSuccess)
         {
             return read.Error;

@@ -26,5 +26,5 @@ public sealed class SpaceRule(string operatorId) : IEntryRule
     /// <inheritdoc/>
     public void Apply(AcceptedEntry entry) => Projection.Apply(ToEvent(entry));
 
-    private static SpaceEvent ToEvent(AcceptedEntry entry) => new(entry.Index, entry.Entry.Type, entry.Entry.Body, entry.Signers);
+    private static SpaceEvent ToEvent(AcceptedEntry entry) => new(entry.Index, entry.Entry.Type, entry.Entry.Body, entry.Signers) { BodyRecord = entry.Entry.BodyRecord };
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataSpace.Core.Json;
+using DataSpace.Core.Results;
 using DataSpace.Crypto.Json;
 using DataSpace.Crypto.Signatures;
 
@@ -16,13 +17,14 @@ namespace DataSpace.Ledger.Entries;
 public sealed class LedgerEntry
 {
     private readonly VerifiedSigners _verified;
+    private readonly RecordMemo _bodyRecord;
 
     // The whole entry parsed, when it was read from its bytes; a countersigned copy has none and parses when asked.
     private readonly JsonElement? _element;
 
     internal LedgerEntry(
         string type, JsonElement body, ReadOnlyMemory<byte> bytes, ReadOnlyMemory<byte> signingInput, IReadOnlyList<EntrySignature> signatures,
-        VerifiedSigners? verified = null, JsonElement? element = null)
+        VerifiedSigners? verified = null, JsonElement? element = null, RecordMemo? bodyRecord = null)
     {
         Type = type;
         Body = body;
@@ -31,6 +33,7 @@ public sealed class LedgerEntry
         Signatures = signatures;
         _verified = verified ?? new VerifiedSigners();
         _element = element;
+        _bodyRecord = bodyRecord ?? new RecordMemo();
     }
 
     /// <summary>The entry type, e.g. <c>participant.registered</c>.</summary>
@@ -132,7 +135,7 @@ public sealed class LedgerEntry
         var signatures = EntryAssembly.Sorted([.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
         var verified = _verified.Copy();
         verified.Add(signer.PublicKey);
-        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, verified);
+        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, verified, bodyRecord: _bodyRecord);
     }
 
     /// <summary>
@@ -165,7 +168,8 @@ public sealed class LedgerEntry
     /// <summary>
     /// Counts as verified here the signatures <paramref name="earlier"/> already verified, where it is
     /// the same content (same signing input) and this entry carries the very same signature bytes:
-    /// e.g. the agreement the provider signed, after the consumer added its signature.
+    /// e.g. the agreement the provider signed, after the consumer added its signature. The body read
+    /// as a record (<see cref="ReadBody{T}"/>) is the same too.
     /// </summary>
     public void AdoptVerificationsOf(LedgerEntry earlier)
     {
@@ -174,6 +178,7 @@ public sealed class LedgerEntry
         {
             return;
         }
+        _bodyRecord.Adopt(earlier._bodyRecord);
         foreach (var theirs in earlier.Signatures)
         {
             if (SignatureBy(theirs.KeyId) is { } ours && ours.Signature.AsSpan().SequenceEqual(theirs.Signature)
@@ -183,6 +188,16 @@ public sealed class LedgerEntry
             }
         }
     }
+
+    /// <summary>
+    /// The body read strictly as the record <typeparamref name="T"/> (<see cref="DomainJson.Read{T}(JsonElement, string)"/>),
+    /// read once per content: a countersigned copy, or an entry that adopted this one's verifications, reuses it.
+    /// </summary>
+    public Result<T> ReadBody<T>(string what)
+        where T : class => _bodyRecord.Read<T>(Body, what);
+
+    /// <summary>The memo behind <see cref="ReadBody{T}"/>, for the projection's view of this entry.</summary>
+    internal RecordMemo BodyRecord => _bodyRecord;
 
     /// <summary>This entry's signature under <paramref name="keyId"/>, if it carries one.</summary>
     private EntrySignature? SignatureBy(string keyId) => Signatures.FirstOrDefault(s => s.KeyId == keyId);

@@ -13,6 +13,8 @@ public sealed class LedgerEntryFromRecordTests : IDisposable
 
     private sealed record Sample(string Name, long Count, double Ratio, DateTimeOffset At, IReadOnlyList<string> Tags, JsonObject Extra, string? Missing);
 
+    private sealed record Small(string Name, int Count);
+
     private static Sample Record() => new(
         "Überprüfung \u20ac \U0001F600 \"quoted\" \\ tab\t", 9007199254740993, 1e-7, new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero),
         ["b", "a", "é"], new JsonObject { ["z"] = 1.5, ["a"] = new JsonArray(true, null, "x"), ["\u00e9"] = new JsonObject() }, null);
@@ -76,6 +78,17 @@ public sealed class LedgerEntryFromRecordTests : IDisposable
         Assert.Equal(made.Body.GetRawText(), read.Body.GetRawText());
         Assert.Equal(made.Bytes.ToArray(), System.Text.Encoding.UTF8.GetBytes(read.ToElement().GetRawText()));
         Assert.True(read.IsSignedBy(_a.PublicKey));
+    }
+
+    [Fact]
+    public void ReadBody_CountersignedCopy_ReusesTheRecordRead()
+    {
+        var made = LedgerEntry.FromRecord("small.recorded", new Small("a", 1), [_a]);
+        var read = made.ReadBody<Small>("the record");
+
+        Assert.Equal(new Small("a", 1), read.Value);
+        Assert.Same(read.Value, made.Countersign(_b).ReadBody<Small>("the record").Value);
+        Assert.NotSame(read.Value, LedgerEntry.Parse(made.Bytes).ReadBody<Small>("the record").Value);
     }
 
     [Theory]
