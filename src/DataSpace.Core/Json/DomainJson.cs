@@ -14,7 +14,7 @@ namespace DataSpace.Core.Json;
 public static class DomainJson
 {
     /// <summary>The serializer options for every domain record.</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(canonicalOrder: false);
 
     /// <summary>
     /// The same conventions, for text that is canonicalised next (signed messages, entry bodies):
@@ -22,7 +22,7 @@ public static class DomainJson
     /// text usually already is canonical and the canonicaliser returns it as it is instead of parsing
     /// and rewriting it. The escaping is not meant for text shown in a web page; this text is only signed.
     /// </summary>
-    public static JsonSerializerOptions CanonicalOrderOptions { get; } = CreateCanonicalOrder();
+    public static JsonSerializerOptions CanonicalOrderOptions { get; } = Create(canonicalOrder: true);
 
     /// <summary>The UTF-8 JSON of a record, in <see cref="CanonicalOrderOptions"/>: to be canonicalised and signed.</summary>
     public static byte[] ToCanonicalOrderUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, CanonicalOrderOptions);
@@ -98,19 +98,6 @@ public static class DomainJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 
-    private static JsonSerializerOptions CreateCanonicalOrder()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Apply(options);
-        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
-        {
-            Modifiers = { OrderMembersByName },
-        };
-        options.MakeReadOnly();
-        return options;
-    }
-
     /// <summary>Orders an object's members by their JSON names in UTF-16 code units, as RFC 8785 §3.2.3 does.</summary>
     private static void OrderMembersByName(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
     {
@@ -125,11 +112,17 @@ public static class DomainJson
         }
     }
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool canonicalOrder)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Apply(options);
-        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+        var resolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+        if (canonicalOrder)
+        {
+            options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            resolver.Modifiers.Add(OrderMembersByName);
+        }
+        options.TypeInfoResolver = resolver;
         options.MakeReadOnly();
         return options;
     }

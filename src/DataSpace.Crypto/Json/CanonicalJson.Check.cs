@@ -18,26 +18,6 @@ public static partial class CanonicalJson
     };
 
     /// <summary>
-    /// Whether <paramref name="utf8Json"/> is exactly the canonical form of the JSON value it holds:
-    /// what <see cref="Canonicalize"/> would return for it. False for text that is not valid I-JSON.
-    /// </summary>
-    public static bool IsCanonical(ReadOnlySpan<byte> utf8Json)
-    {
-        if (IsPlainlyCanonical(utf8Json))
-        {
-            return true;
-        }
-        try
-        {
-            return Canonicalize(utf8Json).AsSpan().SequenceEqual(utf8Json);
-        }
-        catch (CanonicalJsonException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// One forward pass over the text with a reader, writing nothing: true when the text is canonical
     /// and uses no escape and no non-ASCII member name — what this space's own serializers write (see
     /// <c>DomainJson.CanonicalOrderOptions</c>), and nearly every message and entry it receives. It is

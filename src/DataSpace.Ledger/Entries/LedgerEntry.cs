@@ -17,7 +17,6 @@ namespace DataSpace.Ledger.Entries;
 public sealed class LedgerEntry
 {
     private readonly VerifiedSigners _verified;
-    private readonly RecordMemo _bodyRecord;
 
     // The whole entry parsed, when it was read from its bytes; a countersigned copy has none and parses when asked.
     private readonly JsonElement? _element;
@@ -33,7 +32,7 @@ public sealed class LedgerEntry
         Signatures = signatures;
         _verified = verified ?? new VerifiedSigners();
         _element = element;
-        _bodyRecord = bodyRecord ?? new RecordMemo();
+        BodyRecord = bodyRecord ?? new RecordMemo();
     }
 
     /// <summary>The entry type, e.g. <c>participant.registered</c>.</summary>
@@ -135,7 +134,7 @@ public sealed class LedgerEntry
         var signatures = EntryAssembly.Sorted([.. Signatures, new EntrySignature(signer.PublicKey.KeyId, signer.Sign(SigningInput.Span))]);
         var verified = _verified.Copy();
         verified.Add(signer.PublicKey);
-        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, verified, bodyRecord: _bodyRecord);
+        return new LedgerEntry(Type, Body, EntryAssembly.Bytes(SigningInput.Span, signatures), SigningInput, signatures, verified, bodyRecord: BodyRecord);
     }
 
     /// <summary>
@@ -178,7 +177,7 @@ public sealed class LedgerEntry
         {
             return;
         }
-        _bodyRecord.Adopt(earlier._bodyRecord);
+        BodyRecord.Adopt(earlier.BodyRecord);
         foreach (var theirs in earlier.Signatures)
         {
             if (SignatureBy(theirs.KeyId) is { } ours && ours.Signature.AsSpan().SequenceEqual(theirs.Signature)
@@ -194,10 +193,10 @@ public sealed class LedgerEntry
     /// read once per content: a countersigned copy, or an entry that adopted this one's verifications, reuses it.
     /// </summary>
     public Result<T> ReadBody<T>(string what)
-        where T : class => _bodyRecord.Read<T>(Body, what);
+        where T : class => BodyRecord.Read<T>(Body, what);
 
     /// <summary>The memo behind <see cref="ReadBody{T}"/>, for the projection's view of this entry.</summary>
-    internal RecordMemo BodyRecord => _bodyRecord;
+    internal RecordMemo BodyRecord { get; }
 
     /// <summary>This entry's signature under <paramref name="keyId"/>, if it carries one.</summary>
     private EntrySignature? SignatureBy(string keyId) => Signatures.FirstOrDefault(s => s.KeyId == keyId);
@@ -229,10 +228,12 @@ public sealed class LedgerEntry
     public static EntryVerdict TryRead(JsonElement json, out LedgerEntry? entry)
     {
         // Canonical text (what services send) is read from the document as it is, not parsed a second time.
-        var text = JsonMarshal.GetRawUtf8Value(json);
-        return json.ValueKind == JsonValueKind.Object && CanonicalJson.IsPlainlyCanonical(text)
-            ? EntryParser.TryRead(text.ToArray(), json, out entry)
-            : TryReadCanonical(json.ValueKind == JsonValueKind.Object, () => CanonicalJson.Serialize(json), out entry);
+        // Only an object has text to look at: a missing value (default) has none.
+        if (json.ValueKind == JsonValueKind.Object && JsonMarshal.GetRawUtf8Value(json) is var text && CanonicalJson.IsPlainlyCanonical(text))
+        {
+            return EntryParser.TryRead(text.ToArray(), json, out entry);
+        }
+        return TryReadCanonical(json.ValueKind == JsonValueKind.Object, () => CanonicalJson.Serialize(json), out entry);
     }
 
     private static EntryVerdict TryReadCanonical(bool isObject, Func<byte[]> canonicalise, out LedgerEntry? entry)

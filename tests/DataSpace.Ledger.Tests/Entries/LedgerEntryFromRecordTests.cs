@@ -91,6 +91,15 @@ public sealed class LedgerEntryFromRecordTests : IDisposable
         Assert.NotSame(read.Value, LedgerEntry.Parse(made.Bytes).ReadBody<Small>("the record").Value);
     }
 
+    [Fact]
+    public void TryRead_MissingValue_Malformed()
+    {
+        var verdict = LedgerEntry.TryRead(default(System.Text.Json.JsonElement), out var entry);
+
+        Assert.Equal(EntryFault.Malformed, verdict.Fault);
+        Assert.Null(entry);
+    }
+
     [Theory]
     [InlineData("[1]")]
     [InlineData("{\"type\":\"a.b\",\"type\":\"c.d\",\"body\":{},\"signatures\":[]}")]
