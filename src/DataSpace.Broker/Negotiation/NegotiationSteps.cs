@@ -33,19 +33,20 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         var answered = await provider.SendAsync(ledger.State.FindParticipant(n.Offer.Provider)!, callback, cancellationToken).ConfigureAwait(false);
         if (!answered.IsSuccess)
         {
-            return await EndAsync(n, [answered.Error.Message], null, "provider-unavailable", cancellationToken).ConfigureAwait(false);
+            var outcome = answered.Error.Kind == ErrorKind.Unavailable ? "provider-unavailable" : "protocol-error";
+            return await EndAsync(n, [answered.Error.Message], null, outcome, cancellationToken).ConfigureAwait(false);
         }
-        var answer = answered.Value;
+        var (answer, entry) = answered.Value;
         if (n.Move(answer.Message, ProtocolRole.Provider) is { } illegal)
         {
             return await EndAsync(n, [$"The provider's answer breaks the protocol: {illegal.Message}"], null, "protocol-error", cancellationToken).ConfigureAwait(false);
         }
         return answer.Message switch
         {
-            NegotiationMessage.ContractAgreement => await AgreedAsync(n, answer, cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.ContractAgreement when entry is not null => await AgreedAsync(n, entry, cancellationToken).ConfigureAwait(false),
             NegotiationMessage.ContractOffer when answer.CounterTerms is { } terms => await OfferedAsync(n, terms, cancellationToken).ConfigureAwait(false),
             NegotiationMessage.Finalize => await FinalizeAsync(n, cancellationToken).ConfigureAwait(false),
-            NegotiationMessage.Terminate when answer.Entry is { } termination => await RecordTerminationAsync(n, termination, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
+            NegotiationMessage.Terminate when entry is not null => await RecordTerminationAsync(n, entry, n.Offer.Provider, "denied-by-provider", cancellationToken).ConfigureAwait(false),
             _ => await EndAsync(n, [$"The provider answered {answer.Message} without what that message carries."], null, "protocol-error", cancellationToken).ConfigureAwait(false),
         };
     }
@@ -56,15 +57,6 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         var ended = new NegotiationTerminated(n.Id, n.Offer.Id, n.Offer.Provider, n.Request.Consumer, ledger.Keys.ParticipantId, reasons, Timestamps.Now(clock), decision);
         var entry = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [ledger.Keys.Signer]);
         return await RecordTerminationAsync(n, entry, ledger.Keys.ParticipantId, outcome, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Records a termination entry sent as JSON (the provider's answer) and signed by <paramref name="by"/>.</summary>
-    private async Task<Result<NegotiationView>> RecordTerminationAsync(OpenNegotiation n, System.Text.Json.JsonElement json, string by, string outcome, CancellationToken cancellationToken)
-    {
-        var verdict = LedgerEntry.TryRead(json, out var entry);
-        return verdict.IsAccepted
-            ? await RecordTerminationAsync(n, entry!, by, outcome, cancellationToken).ConfigureAwait(false)
-            : Error.Invalid($"A termination must be a signed {NegotiationTerminated.EntryType} entry: {verdict.Reason}.");
     }
 
     /// <summary>Records a termination entry signed by <paramref name="by"/> (a party or the broker).</summary>
@@ -95,16 +87,11 @@ internal sealed class NegotiationSteps(BrokerLedger ledger, ProviderClient provi
         return NegotiationViews.Terminated(ended.Value, appended.Value);
     }
 
-    private async Task<Result<NegotiationView>> AgreedAsync(OpenNegotiation n, NegotiationAnswer answer, CancellationToken cancellationToken)
+    private async Task<Result<NegotiationView>> AgreedAsync(OpenNegotiation n, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        var verdict = LedgerEntry.TryRead(answer.Entry ?? default, out var entry);
-        if (!verdict.IsAccepted)
-        {
-            return await EndAsync(n, [$"The provider's agreement is not a signed entry: {verdict.Reason}."], null, "protocol-error", cancellationToken).ConfigureAwait(false);
-        }
-        var checkedAgreement = AgreementCheck.Check(n, entry!);
+        var checkedAgreement = AgreementCheck.Check(n, entry);
         var providerKey = ledger.Log.Participants.FindById(n.Offer.Provider)!.Key;
-        if (!checkedAgreement.IsSuccess || entry!.Signatures.Count != 1 || !entry.IsSignedBy(providerKey))
+        if (!checkedAgreement.IsSuccess || entry.Signatures.Count != 1 || !entry.IsSignedBy(providerKey))
         {
             var reason = checkedAgreement.Error?.Message ?? "The provider's agreement is not signed by the provider alone.";
             return await EndAsync(n, [reason], null, "protocol-error", cancellationToken).ConfigureAwait(false);

@@ -6,20 +6,23 @@ using DataSpace.Core.Results;
 using DataSpace.Crypto.Signatures;
 using DataSpace.Hosting.Http;
 using DataSpace.Hosting.Problems;
+using DataSpace.Ledger.Entries;
+using System.Text.Json;
 
 namespace DataSpace.Broker.Negotiation;
 
 /// <summary>
 /// Forwards negotiation messages to the provider's connector and brings back its answer: the
-/// callback is signed by the broker, the answer must be signed by the provider. Any failure —
-/// no endpoint, no answer in time, a bad signature — is an error the caller turns into a
-/// termination: no answer, no contract.
+/// callback is signed by the broker, the answer is the provider's — signed by it, or, for an
+/// agreement or a termination, carrying an entry signed by it (<see cref="NegotiationAnswer.IsProvedByEntry"/>).
+/// Any failure — no endpoint, no answer in time, a bad signature, an entry that is not one — is an
+/// error the caller turns into a termination: no answer, no contract.
 /// </summary>
 internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger ledger)
 {
     public const string HttpClientName = "DataSpace.Broker.ProviderCallbacks";
 
-    public async Task<Result<NegotiationAnswer>> SendAsync(Participant provider, NegotiationCallback callback, CancellationToken cancellationToken)
+    public async Task<Result<ProviderAnswer>> SendAsync(Participant provider, NegotiationCallback callback, CancellationToken cancellationToken)
     {
         if (provider.Endpoint is not { } endpoint)
         {
@@ -51,13 +54,39 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id}'s connector did not answer with JSON: {answer.Error.Message}");
         }
-        var read = SignedRecords.Read<NegotiationAnswer>(answer.Value, key!, "the provider's answer",
-            _ => Error.Forbidden($"{provider.Id}'s answer is not signed by its registered key."));
+        return Read(provider.Id, key!, answer.Value, callback.NegotiationId);
+    }
+
+    /// <summary>The answer if it is <paramref name="providerId"/>'s, for this negotiation, with the entry it carries read.</summary>
+    private static Result<ProviderAnswer> Read(string providerId, Ed25519PublicKey key, JsonElement json, string negotiationId)
+    {
+        var unsigned = Error.Forbidden($"{providerId}'s answer is not signed by its registered key.");
+        var signed = json.ValueKind == JsonValueKind.Object && json.TryGetProperty(SignedJson.SignaturesMember, out _);
+        var read = signed
+            ? SignedRecords.Read<NegotiationAnswer>(json, key, "the provider's answer", _ => unsigned)
+            : DomainJson.Read<NegotiationAnswer>(json, "the provider's answer");
         if (!read.IsSuccess)
         {
             return read.Error;
         }
-        return read.Value.NegotiationId == callback.NegotiationId ? read : Error.Invalid($"{provider.Id} answered for another negotiation.");
+        var answer = read.Value;
+        if (answer.NegotiationId != negotiationId)
+        {
+            return Error.Invalid($"{providerId} answered for another negotiation.");
+        }
+        if (answer.Entry is not { } entryJson)
+        {
+            return signed ? new ProviderAnswer(answer, null) : unsigned;
+        }
+        var verdict = LedgerEntry.TryRead(entryJson, out var entry);
+        if (!verdict.IsAccepted)
+        {
+            return Error.Invalid($"The provider's {answer.Message} does not carry a signed entry: {verdict.Reason}.");
+        }
+        // Verified here once; the steps' own checks of the provider's signature reuse the result.
+        return signed || (NegotiationAnswer.IsProvedByEntry(answer.Message) && entry!.IsSignedBy(key))
+            ? new ProviderAnswer(answer, entry)
+            : unsigned;
     }
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;

@@ -39,15 +39,25 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             return callback.Error;
         }
         var c = callback.Value;
-        var answer = c.Message switch
+        return c.Message switch
         {
             NegotiationMessage.ContractRequest or NegotiationMessage.Accept => await DecideAsync(c, cancellationToken).ConfigureAwait(false),
-            NegotiationMessage.AgreementVerification => Finalize(c),
-            NegotiationMessage.Terminate => new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, c.Termination),
+            NegotiationMessage.AgreementVerification => Signed(Finalize(c)),
+            NegotiationMessage.Terminate => Signed(new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, c.Termination)),
             _ => Error.Invalid($"A provider does not answer {c.Message}."),
         };
-        return answer.IsSuccess ? SignedRecords.Write(answer.Value, keys.Signer) : answer.Error;
     }
+
+    /// <summary>An answer signed by this provider: one that carries no entry of its own making.</summary>
+    private Result<byte[]> Signed(Result<NegotiationAnswer> answer) =>
+        answer.IsSuccess ? SignedRecords.Write(answer.Value, keys.Signer) : answer.Error;
+
+    /// <summary>
+    /// An agreement or a termination this provider decided on and signed: the entry's signature proves
+    /// the answer is this provider's (<see cref="NegotiationAnswer.IsProvedByEntry"/>), so the answer
+    /// goes without a second one.
+    /// </summary>
+    private static byte[] ProvedByEntry(NegotiationAnswer answer) => DomainJson.ToCanonicalOrderUtf8(answer);
 
     private async Task<Result<NegotiationCallback>> ReadAsync(JsonElement signed, CancellationToken cancellationToken)
     {
@@ -65,7 +75,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         return read.Value.Offer is { } offer && offer.Provider != keys.ParticipantId ? Error.Forbidden($"The offer is {offer.Provider}'s, not {keys.ParticipantId}'s.") : read;
     }
 
-    private async Task<Result<NegotiationAnswer>> DecideAsync(NegotiationCallback c, CancellationToken cancellationToken)
+    private async Task<Result<byte[]>> DecideAsync(NegotiationCallback c, CancellationToken cancellationToken)
     {
         if (c is not { Request: { } requestJson, Offer: { } offer, Consumer: { } consumer, BrokerDecision: { } brokerDecision })
         {
@@ -97,7 +107,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         var decision = await policy.DecideAsync(PolicyInputs.NegotiationPath, PolicyInputs.Negotiate(consumer, offer, effectiveRequest, now), cancellationToken).ConfigureAwait(false);
         if (reasons.Length == 0 && c.Message == NegotiationMessage.ContractRequest && CounterOffers.From(decision.Record) is { } counter)
         {
-            return new NegotiationAnswer(NegotiationMessage.ContractOffer, c.NegotiationId, CounterTerms: counter);
+            return Signed(new NegotiationAnswer(NegotiationMessage.ContractOffer, c.NegotiationId, CounterTerms: counter));
         }
         if (decision.Allowed && !DecisionRecords.Allowed(brokerDecision))
         {
@@ -107,14 +117,14 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
         {
             var ended = new NegotiationTerminated(c.NegotiationId, offer.Id, keys.ParticipantId, request.Value.Consumer, keys.ParticipantId, [.. reasons, .. decision.Reasons], now, decision.Record);
             var termination = LedgerEntry.FromRecord(NegotiationTerminated.EntryType, ended, [keys.Signer]);
-            return new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, termination.ToElement());
+            return ProvedByEntry(new NegotiationAnswer(NegotiationMessage.Terminate, c.NegotiationId, termination.ToElement()));
         }
         var agreement = new Agreement(
             NegotiationIds.Agreement(c.NegotiationId), c.NegotiationId, offer.Id, offer.AssetId, keys.ParticipantId, request.Value.Consumer,
             JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
             [brokerDecision, CanonicalValue.Of(decision.Record).Element], now); // canonical, so the entry's body is canonical as written
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
-        return new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement());
+        return ProvedByEntry(new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement()));
     }
 
     /// <summary>The provider decides on its own copy of the label: an offer whose label no longer matches the stored asset is refused.</summary>

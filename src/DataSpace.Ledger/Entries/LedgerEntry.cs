@@ -69,7 +69,7 @@ public sealed class LedgerEntry
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(signers);
         ValidateType(type);
-        return Sign(CanonicalJson.Serialize(new JsonObject { ["body"] = body.DeepClone(), ["type"] = type }), signers);
+        return Sign(type, CanonicalJson.Serialize(new JsonObject { ["body"] = body.DeepClone(), ["type"] = type }), signers);
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed class LedgerEntry
             throw new ArgumentException($"An entry's body must be a JSON object, not {typeof(TRecord).Name} as {(char)body[0]}….", nameof(record));
         }
         // {"body":…,"type":"…"} is already in canonical member order, and a valid type needs no escaping.
-        return Sign(SpliceBytes.Join("{\"body\":"u8, body, ",\"type\":\""u8, Encoding.ASCII.GetBytes(type), "\"}"u8), signers);
+        return Sign(type, SpliceBytes.Join("{\"body\":"u8, body, ",\"type\":\""u8, Encoding.ASCII.GetBytes(type), "\"}"u8), signers);
     }
 
     private static void ValidateType(string type)
@@ -101,8 +101,12 @@ public sealed class LedgerEntry
         }
     }
 
-    /// <summary>Signs the canonical content <paramref name="input"/> by every signer and reads the result back as an entry.</summary>
-    private static LedgerEntry Sign(byte[] input, IEnumerable<Ed25519Signer> signers)
+    /// <summary>
+    /// Signs <paramref name="input"/>, the canonical <c>{"body":{…},"type":"…"}</c> of a valid type, by
+    /// every signer. Everything in the entry was made here, so it is parsed once for its body and not
+    /// checked again as bytes from outside are (<see cref="EntryParser"/>).
+    /// </summary>
+    private static LedgerEntry Sign(string type, byte[] input, IEnumerable<Ed25519Signer> signers)
     {
         var signing = signers.ToList();
         var signatures = EntryAssembly.Sorted(signing.Select(s => new EntrySignature(s.PublicKey.KeyId, s.Sign(input))));
@@ -110,14 +114,15 @@ public sealed class LedgerEntry
         {
             throw new ArgumentException("An entry needs at least one signer.", nameof(signers));
         }
-        var verdict = EntryParser.TryParse(EntryAssembly.Bytes(input, signatures), out var entry, knownCanonical: true);
-        if (!verdict.IsAccepted)
+        if (signatures.Zip(signatures.Skip(1)).FirstOrDefault(p => p.First.KeyId == p.Second.KeyId) is ({ } twice, _))
         {
-            throw new FormatException($"Not a ledger entry: {verdict.Reason}.");
+            throw new ArgumentException($"{twice.KeyId} is among the signers twice; an entry carries one signature per key.", nameof(signers));
         }
+        var bytes = EntryAssembly.Bytes(input, signatures);
+        var element = JsonElement.Parse(bytes);
         // Signatures made here, over this very input, need no check when the log appends the entry.
-        signing.ForEach(s => entry!._verified.Add(s.PublicKey));
-        return entry!;
+        var verified = new VerifiedSigners([.. signing.Select(s => s.PublicKey)]);
+        return new LedgerEntry(type, element.GetProperty("body"), bytes, input, signatures, verified, element);
     }
 
     /// <summary>This entry with one more signature (a countersignature), signatures kept sorted.</summary>

@@ -24,7 +24,8 @@ internal static class ProtocolFloor
     // Body sizes of a real negotiation (broker and connector request logs, 2026-11-27): the
     // consumer's request, the first callback and the provider's agreement, the broker's AGREED
     // view; the countersigned agreement, the second callback, the provider's Finalize, the FINALIZED view.
-    private static readonly byte[] Request = Body(537), Callback = Body(3053), Agreement = Body(4085), AgreedView = Body(3900);
+    // The agreement answer is 159 bytes shorter since 2026-11-28: it carries no signature of its own.
+    private static readonly byte[] Request = Body(537), Callback = Body(3053), Agreement = Body(3926), AgreedView = Body(3900);
     private static readonly byte[] Verification = Body(3970), VerificationCallback = Body(4270), Finalize = Body(241), FinalizedView = Body(4100);
 
     public static async Task<int> RunAsync(string[] args)

@@ -148,6 +148,27 @@ public sealed class LedgerEntryTests : IDisposable
     }
 
     [Fact]
+    public void Create_SameSignerTwice_Throws() =>
+        Assert.Throws<ArgumentException>(() => LedgerEntry.Create("contract.agreed", new JsonObject { ["n"] = 1 }, [_a, _b, _a]));
+
+    [Fact]
+    public void MadeEntries_AreWhatTheStrictParserReadsFromTheirBytes()
+    {
+        var body = new JsonObject { ["é"] = "tab\t\"quote\"", ["n"] = 1e21, ["list"] = new JsonArray(1, 0.5, "x"), ["nested"] = new JsonObject { ["type"] = "inner" } };
+        LedgerEntry[] made = [LedgerEntry.Create("contract.agreed", body, [_b, _a]), LedgerEntry.FromRecord("transfer.started", new { Z = 1, A = "a", Nested = new { Type = "x" } }, [_a])];
+
+        foreach (var entry in made)
+        {
+            var parsed = LedgerEntry.Parse(entry.Bytes);
+            Assert.Equal(parsed.Type, entry.Type);
+            Assert.Equal(parsed.SigningInput.ToArray(), entry.SigningInput.ToArray());
+            Assert.Equal(parsed.Signatures.Select(s => (s.KeyId, Convert.ToBase64String(s.Signature))), entry.Signatures.Select(s => (s.KeyId, Convert.ToBase64String(s.Signature))));
+            Assert.Equal(parsed.Body.GetRawText(), entry.Body.GetRawText());
+            Assert.Equal(entry.Bytes.ToArray(), Encoding.UTF8.GetBytes(entry.ToElement().GetRawText()));
+        }
+    }
+
+    [Fact]
     public void Create_InvalidType_Throws() =>
         Assert.Throws<ArgumentException>(() => LedgerEntry.Create("Contract Agreed", new JsonObject(), [_a]));
 
