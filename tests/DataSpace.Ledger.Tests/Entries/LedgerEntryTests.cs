@@ -155,7 +155,16 @@ public sealed class LedgerEntryTests : IDisposable
     public void MadeEntries_AreWhatTheStrictParserReadsFromTheirBytes()
     {
         var body = new JsonObject { ["é"] = "tab\t\"quote\"", ["n"] = 1e21, ["list"] = new JsonArray(1, 0.5, "x"), ["nested"] = new JsonObject { ["type"] = "inner" } };
-        LedgerEntry[] made = [LedgerEntry.Create("contract.agreed", body, [_b, _a]), LedgerEntry.FromRecord("transfer.started", new { Z = 1, A = "a", Nested = new { Type = "x" } }, [_a])];
+        // Key names may hold characters canonical JSON escapes, or that are not ASCII.
+        using var quoted = Ed25519Signer.Generate("q\"uo\\te");
+        using var wide = Ed25519Signer.Generate("名前");
+        LedgerEntry[] made =
+        [
+            LedgerEntry.Create("contract.agreed", body, [_b, _a]),
+            LedgerEntry.FromRecord("transfer.started", new { Z = 1, A = "a", Nested = new { Type = "x" } }, [_a]),
+            LedgerEntry.Create("contract.agreed", body, [quoted, _a, wide]),
+            LedgerEntry.Create("contract.agreed", body, [_a]).Countersign(quoted).Countersign(wide),
+        ];
 
         foreach (var entry in made)
         {
