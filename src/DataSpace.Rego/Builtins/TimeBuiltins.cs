@@ -11,7 +11,7 @@ internal static partial class TimeBuiltins
     public static void Register(Registrar r)
     {
         r.Add("time.now_ns", 0, (_, ctx) => RegoNumber.Of((BigInteger)(ctx.Now.ToUnixTimeMilliseconds()) * 1_000_000 + (ctx.Now.Ticks % TimeSpan.TicksPerMillisecond) * 100));
-        r.Add("time.parse_rfc3339_ns", 1, a => ToNs(GoTimeLayout.Parse("RFC3339", Args.String(a, 0, "time.parse_rfc3339_ns"))
+        r.Add("time.parse_rfc3339_ns", 1, a => ToNs(ParseRfc3339(Args.String(a, 0, "time.parse_rfc3339_ns"))
             ?? throw Args.Error("time.parse_rfc3339_ns", $"parsing time \"{Args.String(a, 0, "time.parse_rfc3339_ns")}\" as \"2006-01-02T15:04:05Z07:00\": cannot parse")));
         r.Add("time.parse_ns", 2, a => ToNs(GoTimeLayout.Parse(Args.String(a, 0, "time.parse_ns"), Args.String(a, 1, "time.parse_ns"))
             ?? throw Args.Error("time.parse_ns", $"parsing time \"{Args.String(a, 1, "time.parse_ns")}\": cannot parse")));
@@ -41,6 +41,9 @@ internal static partial class TimeBuiltins
             return new RegoString(GoTimeLayout.Format(t, nanos, layout));
         });
     }
+
+    private static (DateTimeOffset Time, long Nanos)? ParseRfc3339(string text) =>
+        Rfc3339Plain.TryParse(text, out var plain) ? plain : GoTimeLayout.Parse("RFC3339", text);
 
     private static RegoNumber ToNs((DateTimeOffset Time, long Nanos) v)
     {
