@@ -28,7 +28,7 @@ namespace DataSpace.Connector.Answering;
 /// <param name="Callback">The broker-signed callback.</param>
 public sealed record AnswerNegotiation(JsonElement Callback) : ICommand<Result<byte[]>>;
 
-internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStores stores, PolicyGate policy, BundleRecorder bundles, ParticipantKeys keys, TimeProvider clock)
+internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStores stores, PolicyGate policy, BundleRecorder bundles, OwnAgreementSignatures signed, ParticipantKeys keys, TimeProvider clock)
     : ICommandHandler<AnswerNegotiation, Result<byte[]>>
 {
     public async ValueTask<Result<byte[]>> Handle(AnswerNegotiation command, CancellationToken cancellationToken)
@@ -124,6 +124,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             JsonSerializer.SerializeToElement(offer.Label), Agreement.Grant(offer, effectiveRequest), request.Value.Purpose, request.Value.Destination,
             [brokerDecision, CanonicalValue.Of(decision.Record).Element], now); // canonical, so the entry's body is canonical as written
         var entry = LedgerEntry.FromRecord(Agreement.EntryType, agreement, [keys.Signer]);
+        signed.Remember(entry, keys.Signer);
         return ProvedByEntry(new NegotiationAnswer(NegotiationMessage.ContractAgreement, c.NegotiationId, entry.ToElement()));
     }
 
@@ -148,7 +149,7 @@ internal sealed class AnswerNegotiationHandler(BrokerTrust trust, ConnectorStore
             return Error.Invalid("AgreementVerification carries no agreement entry.");
         }
         // Signed by this provider, so made by DecideAsync above: naming this provider and this negotiation is all left to check.
-        if (!Names(entry.Body, "provider", keys.ParticipantId) || !Names(entry.Body, "negotiationId", c.NegotiationId) || !entry.IsSignedBy(keys.Signer))
+        if (!Names(entry.Body, "provider", keys.ParticipantId) || !Names(entry.Body, "negotiationId", c.NegotiationId) || !signed.Recognises(entry, keys.Signer))
         {
             return Error.Forbidden("The verified agreement is not the one this provider signed for this negotiation.");
         }

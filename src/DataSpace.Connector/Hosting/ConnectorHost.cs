@@ -47,6 +47,7 @@ public static class ConnectorHost
         services.AddSingleton(new LocalApiCredential(BearerSecret.LoadOrCreate(Path.Combine(options.DataDirectory, LocalApiCredential.FileName), options.ApiToken)));
         services.AddSingleton<BrokerTrust>();
         services.AddSingleton<BundleRecorder>();
+        services.AddSingleton<OwnAgreementSignatures>();
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<OfferedNegotiations>();
         services.AddSingleton<AgreementCompletion>();
