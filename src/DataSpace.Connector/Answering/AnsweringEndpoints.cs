@@ -21,7 +21,7 @@ internal static class AnsweringEndpoints
             return answer.IsSuccess ? Results.Bytes(answer.Value, "application/json; charset=utf-8") : answer.Error.ToProblem();
         })
         .WithTags("Negotiation (provider)")
-        .WithSummary("Answer a negotiation message forwarded by the broker (broker-signed body; answer signed by this provider)");
+        .WithSummary("Answer a negotiation message forwarded by the broker (broker-signed body; the answer signed by this provider, or carrying the agreement or termination it signed)");
         return app;
     }
 }
