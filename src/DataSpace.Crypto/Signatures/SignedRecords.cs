@@ -7,7 +7,7 @@ namespace DataSpace.Crypto.Signatures;
 
 /// <summary>
 /// Domain records sent as signed JSON messages between services (the broker's negotiation
-/// callbacks, the provider's answers), written from and read into records through bytes only: the
+/// callbacks, the provider's counter-offers and finalizes), written from and read into records through bytes only: the
 /// record is serialised once and canonicalised from the text, the message is checked on its parsed
 /// document and read from exactly the bytes that were signed. No node tree is built on either side.
 /// </summary>
