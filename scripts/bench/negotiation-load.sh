@@ -36,8 +36,8 @@ load=("${bench[@]}" negotiation-load)
 wait_port() { for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "error: nothing listens on $1" >&2; return 1; }
 wait_healthy() { for _ in $(seq 100); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done; echo "error: $1 did not start" >&2; return 1; }
 
-# The host's speed at the time, as a yardstick: this VM's cores ran the same code 1.7x faster on
-# some nights than on some mornings, and rates from different hours only compare next to it.
+# The host's speed at the time, as a rough yardstick: this VM's cores ran the same code 1.7x faster
+# on some nights than on some mornings (the figure itself moves too; docs/benchmarks.md).
 host_speed() { command -v openssl >/dev/null && openssl speed -seconds 2 ed25519 2>/dev/null | awk '/Ed25519/ {printf "openssl Ed25519 %d verifications/s", $NF}'; }
 echo "$(nproc) cores, $(date -u +%Y-%m-%d\ %H:%M) UTC, $(host_speed); broker and provider connector as separate processes on loopback."
 echo
