@@ -28,9 +28,10 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id} registered no connector endpoint to answer negotiations.");
         }
-        if (!Ed25519PublicKey.TryParse(provider.VerifierKey, out var key, out _))
+        // The registry holds the key parsed once, at registration.
+        if (ledger.Log.Participants.FindById(provider.Id)?.Key is not { } key)
         {
-            return Error.Forbidden($"{provider.Id}'s registered verifier key does not parse.");
+            return Error.Forbidden($"{provider.Id} has no registered verifier key.");
         }
         using var message = JsonBytesContent.Create(SignedRecords.Write(callback, ledger.Keys.Signer));
         byte[] body;
@@ -54,7 +55,7 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         {
             return Error.Unavailable($"{provider.Id}'s connector did not answer with JSON: {answer.Error.Message}");
         }
-        return Read(provider.Id, key!, answer.Value, callback.NegotiationId);
+        return Read(provider.Id, key, answer.Value, callback.NegotiationId);
     }
 
     /// <summary>The answer if it is <paramref name="providerId"/>'s, for this negotiation, with the entry it carries read.</summary>

@@ -25,6 +25,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
         Name = name;
         _key = key;
         KeyHash = NoteKeyHash.Compute(name, NoteAlgorithmByte, key);
+        KeyId = $"{Name}+{KeyHash:x8}";
         _nsecKey = new Lazy<PublicKey>(() => PublicKey.Import(SignatureAlgorithm.Ed25519, _key, KeyBlobFormat.RawPublicKey));
     }
 
@@ -38,7 +39,7 @@ public sealed class Ed25519PublicKey : IEquatable<Ed25519PublicKey>
     public ReadOnlySpan<byte> Key => _key;
 
     /// <summary>The key id used in signed JSON: <c>name+hash</c> (8 lowercase hex digits).</summary>
-    public string KeyId => $"{Name}+{KeyHash:x8}";
+    public string KeyId { get; }
 
     /// <summary>The full C2SP verifier key string.</summary>
     public string VerifierKey => $"{KeyId}+{Convert.ToBase64String([NoteAlgorithmByte, .. _key])}";
