@@ -47,5 +47,5 @@ internal sealed class OwnAgreementSignatures : IDisposable
     public void Dispose() => _signed.Dispose();
 
     private static string? SignatureOf(LedgerEntry agreement, Ed25519Signer signer) =>
-        agreement.Signatures.FirstOrDefault(s => s.KeyId == signer.PublicKey.KeyId) is { } own ? Convert.ToBase64String(own.Signature) : null;
+        agreement.SignatureBy(signer.PublicKey.KeyId) is { } own ? Convert.ToBase64String(own.Signature) : null;
 }

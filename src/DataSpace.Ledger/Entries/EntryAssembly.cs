@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using DataSpace.Crypto.Json;
@@ -28,32 +29,27 @@ internal static class EntryAssembly
     public static EntrySignature[] Sorted(IEnumerable<EntrySignature> signatures) => [.. signatures.OrderBy(s => s.KeyId, StringComparer.Ordinal)];
 
     /// <summary>
-    /// <c>[{"alg":"Ed25519","kid":…,"sig":…},…]</c> in canonical form. The members are written in
-    /// their canonical order and base64 needs no escaping, so only a key id with a character that
-    /// RFC 8785 escapes (or that is not printable ASCII) goes through the canonical writer.
+    /// <c>[{"alg":"Ed25519","kid":…,"sig":…},…]</c> in canonical form: the members in their canonical
+    /// order, base64 needing no escape, and only the key id written by the canonical writer (a key
+    /// name may hold characters RFC 8785 escapes).
     /// </summary>
     private static byte[] CanonicalSignatures(IReadOnlyList<EntrySignature> signatures)
     {
-        if (!signatures.All(s => IsPlainAscii(s.KeyId)))
+        var text = new ArrayBufferWriter<byte>(160 * signatures.Count);
+        text.Write("["u8);
+        for (var i = 0; i < signatures.Count; i++)
         {
-            var array = new JsonArray();
-            foreach (var signature in signatures)
-            {
-                array.Add(new JsonObject { ["alg"] = SignedJson.Algorithm, ["kid"] = signature.KeyId, ["sig"] = Convert.ToBase64String(signature.Signature) });
-            }
-            return CanonicalJson.Serialize(array);
+            text.Write(i == 0 ? "{\"alg\":\""u8 : ",{\"alg\":\""u8);
+            text.Write(Encoding.ASCII.GetBytes(SignedJson.Algorithm));
+            text.Write("\",\"kid\":"u8);
+            text.Write(CanonicalJson.Serialize(JsonValue.Create(signatures[i].KeyId)));
+            text.Write(",\"sig\":\""u8);
+            text.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(signatures[i].Signature)));
+            text.Write("\"}"u8);
         }
-        var text = new StringBuilder("[");
-        foreach (var signature in signatures)
-        {
-            text.Append(text.Length > 1 ? ",{\"alg\":\"" : "{\"alg\":\"").Append(SignedJson.Algorithm)
-                .Append("\",\"kid\":\"").Append(signature.KeyId)
-                .Append("\",\"sig\":\"").Append(Convert.ToBase64String(signature.Signature)).Append("\"}");
-        }
-        return Encoding.ASCII.GetBytes(text.Append(']').ToString());
+        text.Write("]"u8);
+        return text.WrittenSpan.ToArray();
     }
-
-    private static bool IsPlainAscii(string text) => text.All(c => c is >= ' ' and <= '~' and not '"' and not '\\');
 
     /// <summary>
     /// Where <c>,"type":"</c> starts: the signing input is canonical <c>{"body":B,"type":T}</c> with T a

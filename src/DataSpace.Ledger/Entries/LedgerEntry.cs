@@ -204,7 +204,7 @@ public sealed class LedgerEntry
     internal RecordMemo BodyRecord { get; }
 
     /// <summary>This entry's signature under <paramref name="keyId"/>, if it carries one.</summary>
-    private EntrySignature? SignatureBy(string keyId) => Signatures.FirstOrDefault(s => s.KeyId == keyId);
+    public EntrySignature? SignatureBy(string keyId) => Signatures.FirstOrDefault(s => s.KeyId == keyId);
 
     /// <summary>True when <paramref name="signature"/>, one of this entry's, verifies under <paramref name="key"/>.</summary>
     internal bool Verifies(EntrySignature signature, Ed25519PublicKey key)
