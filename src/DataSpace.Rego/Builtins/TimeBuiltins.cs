@@ -47,12 +47,13 @@ internal static partial class TimeBuiltins
 
     private static RegoNumber ToNs((DateTimeOffset Time, long Nanos) v)
     {
-        var ns = ((BigInteger)v.Time.ToUnixTimeSeconds() * NanosPerSecond) + v.Nanos;
+        // 128 bits hold any DateTimeOffset in nanoseconds; only the 64-bit range is a valid Go time.
+        var ns = ((Int128)v.Time.ToUnixTimeSeconds() * 1_000_000_000) + v.Nanos;
         if (ns > long.MaxValue || ns < long.MinValue)
         {
             throw new BuiltinException(Evaluation.ErrorCodes.Builtin, "time outside of valid range");
         }
-        return RegoNumber.Of(ns);
+        return RegoNumber.Of((long)ns);
     }
 
     /// <summary>Reads <c>ns</c> or <c>[ns, tz]</c> or <c>[ns, tz, layout]</c> into a local time and nanoseconds of the second.</summary>

@@ -81,26 +81,22 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>One rule of a chain: its value, or null when its body has no solution.</summary>
+    /// <remarks>
+    /// The rule being evaluated is kept in fields that one delegate per evaluator reads (as the
+    /// members' sink of <see cref="PartialSetValue"/> is): a closure per rule evaluation was most of
+    /// what a decision allocated. They are saved and restored around the rule, because its body may
+    /// evaluate other rules; its continuation only ever runs with its own values in place.
+    /// </remarks>
     private RegoValue? EvalRule(Rule r, RegoValue[]? args)
     {
         var frame = _frames.Rent(r.SlotCount);
-        RegoValue? value = null;
-        var valueTerm = r.Head.Value ?? TrueTerm;
-        var constant = valueTerm is ScalarTerm;
-        Func<bool> body = () => EvalBody(r.Body, 0, frame, () => EvalTerm(valueTerm, frame, v =>
-        {
-            if (value is not null && !value.Equals(v))
-            {
-                throw new RegoException(ErrorCodes.Conflict, args is null ? ErrorCodes.CompleteConflict : ErrorCodes.FunctionConflict, r.Location);
-            }
-            value = v;
-            Fired?.Add(r);
-            return !constant;
-        }));
+        var saved = (_headRule, _headFrame, _headTerm, _headValue, _headOfFunction);
+        (_headRule, _headFrame, _headTerm, _headValue, _headOfFunction) = (r, frame, r.Head.Value ?? TrueTerm, null, args is not null);
         Enter(r);
         try
         {
-            if (args is null)
+            var body = _evalHeadBody ??= EvalHeadBody;
+            if (args is null || BindPlainArgs(r.Head.Args!, args, frame))
             {
                 body();
             }
@@ -108,13 +104,58 @@ internal sealed partial class Evaluator
             {
                 MatchArgs(r.Head.Args!, args, 0, frame, body);
             }
+            return _headValue;
         }
         finally
         {
             Leave();
+            (_headRule, _headFrame, _headTerm, _headValue, _headOfFunction) = saved;
             _frames.Return(frame);
         }
-        return value;
+    }
+
+    private Rule? _headRule;
+    private RegoValue?[]? _headFrame;
+    private Term? _headTerm;
+    private RegoValue? _headValue;
+    private bool _headOfFunction;
+    private Func<bool>? _evalHeadBody;
+    private Func<bool>? _evalHeadTerm;
+    private Func<RegoValue, bool>? _takeHeadValue;
+
+    private bool EvalHeadBody() => EvalBody(_headRule!.Body, 0, _headFrame!, _evalHeadTerm ??= EvalHeadTerm);
+
+    private bool EvalHeadTerm() => EvalTerm(_headTerm!, _headFrame!, _takeHeadValue ??= TakeHeadValue);
+
+    private bool TakeHeadValue(RegoValue v)
+    {
+        if (_headValue is not null && !_headValue.Equals(v))
+        {
+            throw new RegoException(ErrorCodes.Conflict, _headOfFunction ? ErrorCodes.FunctionConflict : ErrorCodes.CompleteConflict, _headRule!.Location);
+        }
+        _headValue = v;
+        Fired?.Add(_headRule!);
+        // A constant value is the same for every further solution: the first one is enough.
+        return _headTerm is not ScalarTerm;
+    }
+
+    /// <summary>
+    /// Binds a function's arguments when every parameter is a distinct local variable, the common
+    /// case (<c>f(x, y)</c>), without a continuation per parameter; otherwise binds none and says so,
+    /// for <see cref="MatchArgs"/> to unify. The fresh frame is cleared when it is returned.
+    /// </summary>
+    private static bool BindPlainArgs(Term[] patterns, RegoValue[] args, RegoValue?[] frame)
+    {
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (patterns[i] is not VarTerm { Kind: VarKind.Local } v || frame[v.Slot] is not null)
+            {
+                Array.Clear(frame);
+                return false;
+            }
+            ValueSlots.Store(frame, v.Slot, args[i]);
+        }
+        return true;
     }
 
     /// <summary>Whether a rule body has at least one solution; stops at the first.</summary>

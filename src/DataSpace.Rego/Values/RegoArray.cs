@@ -70,7 +70,7 @@ public sealed class RegoArray : RegoValue
         {
             var h = new HashCode();
             h.Add(5);
-            foreach (var item in Items)
+            foreach (var item in Raw)
             {
                 h.Add(item);
             }

@@ -260,6 +260,13 @@ public sealed class RegoNumber : RegoValue
         {
             return Mantissa.CompareTo(b.Mantissa);
         }
+        // Times in nanoseconds compared with one another are 64-bit mantissas a few powers of ten
+        // apart: scaled to the smaller exponent in 128 bits, which cannot overflow (|m| < 2^63, 10^18 < 2^60).
+        if (Math.Abs((long)Exponent - b.Exponent) <= MaxInt128Shift && TryGetLong(Mantissa, out var x) && TryGetLong(b.Mantissa, out var y))
+        {
+            var common = Math.Min(Exponent, b.Exponent);
+            return (x * PowersOfTen[Exponent - common]).CompareTo(y * PowersOfTen[b.Exponent - common]);
+        }
         // Compare orders of magnitude first so huge exponents never expand.
         var ma = Magnitude(this);
         var mb = Magnitude(b);
@@ -271,7 +278,50 @@ public sealed class RegoNumber : RegoValue
         return Scale(this, e).CompareTo(Scale(b, e));
     }
 
-    private static long Magnitude(RegoNumber n) => (long)BigInteger.Abs(n.Mantissa).ToString(CultureInfo.InvariantCulture).Length + n.Exponent;
+    private static long Magnitude(RegoNumber n) => DigitCount(BigInteger.Abs(n.Mantissa)) + (long)n.Exponent;
+
+    private static long DigitCount(BigInteger magnitude)
+    {
+        if (magnitude.GetBitLength() > 64)
+        {
+            return magnitude.ToString(CultureInfo.InvariantCulture).Length;
+        }
+        var value = (ulong)magnitude;
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+        return digits;
+    }
+
+    private const int MaxInt128Shift = 18;
+
+    private static readonly Int128[] PowersOfTen = PowersOfTenUpTo(MaxInt128Shift);
+
+    private static Int128[] PowersOfTenUpTo(int last)
+    {
+        var powers = new Int128[last + 1];
+        powers[0] = 1;
+        for (var i = 1; i <= last; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
+    }
+
+    private static bool TryGetLong(BigInteger value, out long result)
+    {
+        // Values of 63 bits or fewer besides the sign are exactly the 64-bit integers.
+        if (value.GetBitLength() <= 63)
+        {
+            result = (long)value;
+            return true;
+        }
+        result = 0;
+        return false;
+    }
 
     public override bool Equals(RegoValue? other) => other is RegoNumber n && n.Exponent == Exponent && n.Mantissa == Mantissa;
 

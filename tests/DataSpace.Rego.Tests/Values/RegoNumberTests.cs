@@ -65,4 +65,41 @@ public sealed class RegoNumberTests
         Assert.Equal(RegoNumber.Of(n).GetHashCode(), computed.GetHashCode());
         Assert.Equal(RegoNumber.Of(n), RegoNumber.Parse(n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0"));
     }
+    [Fact]
+    public void CompareTo_RandomNumbers_AgreesWithExactBigIntegerScaling()
+    {
+        // Numbers near each other in magnitude take a 128-bit path, others the big-integer one: both
+        // must order like the exact values, scaled here independently to a common exponent.
+        var random = new Random(20261128);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var (a, b) = (RandomNumber(random), RandomNumber(random));
+            var exponent = Math.Min(a.Exponent, b.Exponent);
+            var expected = Math.Sign((a.Mantissa * System.Numerics.BigInteger.Pow(10, a.Exponent - exponent))
+                .CompareTo(b.Mantissa * System.Numerics.BigInteger.Pow(10, b.Exponent - exponent)));
+            Assert.True(expected == Math.Sign(a.CompareTo(b)), $"{a} against {b}: expected {expected}");
+            Assert.True(-expected == Math.Sign(b.CompareTo(a)), $"{b} against {a}: expected {-expected}");
+        }
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807", "9223372036854775806e0", 1)]
+    [InlineData("-9223372036854775808", "-9223372036854775807", -1)]
+    [InlineData("9223372036854775807e18", "9223372036854775807", 1)]
+    [InlineData("-9223372036854775808e-18", "-9223372036854775808e-17", 1)]
+    [InlineData("1764300000000000000", "1764300000000000001", -1)]
+    [InlineData("17643e14", "1.7643e18", 0)]
+    [InlineData("123456789123456789123e3", "123456789123456789124", 1)]
+    public void CompareTo_AtTheEdgesOf64Bits_OrdersExactly(string a, string b, int expected) =>
+        Assert.Equal(expected, Math.Sign(RegoNumber.Parse(a)!.CompareTo(RegoNumber.Parse(b)!)));
+
+    private static RegoNumber RandomNumber(Random random)
+    {
+        var sign = random.Next(2) == 0 ? -1 : 1;
+        var digits = random.Next(1, 26);
+        var text = string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + random.Next(10))));
+        // Exponents cluster near each other (the 128-bit path) but sometimes lie far apart.
+        var exponent = random.Next(4) == 0 ? random.Next(-60, 60) : random.Next(-20, 20);
+        return RegoNumber.Parse($"{(sign < 0 ? "-" : "")}{text}e{exponent}")!;
+    }
 }
