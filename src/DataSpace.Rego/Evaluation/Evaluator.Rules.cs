@@ -125,7 +125,17 @@ internal sealed partial class Evaluator
 
     private bool EvalHeadBody() => EvalBody(_headRule!.Body, 0, _headFrame!, _evalHeadTerm ??= EvalHeadTerm);
 
-    private bool EvalHeadTerm() => EvalTerm(_headTerm!, _headFrame!, _takeHeadValue ??= TakeHeadValue);
+    /// <summary>The head's value for one solution of the body: evaluated directly when it can be (as a set member is), else by unification.</summary>
+    private bool EvalHeadTerm()
+    {
+        var (term, frame) = (_headTerm!, _headFrame!);
+        if (!IsDirect(term, frame))
+        {
+            return EvalTerm(term, frame, _takeHeadValue ??= TakeHeadValue);
+        }
+        // An undefined value is no solution: the search goes on.
+        return EvalDirect(term, frame) is not { } value || TakeHeadValue(value);
+    }
 
     private bool TakeHeadValue(RegoValue v)
     {
