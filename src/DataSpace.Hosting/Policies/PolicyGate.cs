@@ -29,7 +29,10 @@ public sealed class PolicyGate(IPolicyEngine engine, PolicyBundle bundle)
         return new(bundle.Digest, [.. bundle.Files.Select(f => new PolicyBundleFile(f.Name, System.Text.Encoding.UTF8.GetString(f.Content.Span)))]);
     }
 
-    /// <summary>Evaluates <paramref name="path"/> for <paramref name="input"/>.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="path"/> for <paramref name="input"/>, which becomes part of the
+    /// decision's record as it is (not copied): pass a document built for this decision.
+    /// </summary>
     public async Task<GateDecision> DecideAsync(string path, JsonObject input, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -37,7 +40,7 @@ public sealed class PolicyGate(IPolicyEngine engine, PolicyBundle bundle)
         Latency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("path", path), new KeyValuePair<string, object?>("allowed", decision.IsAllowed));
         var reasons = decision.IsAllowed ? [] : decision.Reasons.Count > 0 ? decision.Reasons
             : [decision.Error is { } error ? $"the policy could not decide ({error}); denied (fail closed)" : "the policy did not allow it (default deny)"];
-        return new GateDecision(decision.IsAllowed, reasons, decision.Obligations, decision.ToRecord(input));
+        return new GateDecision(decision.IsAllowed, reasons, decision.Obligations, decision.ToRecordAdopting(input));
     }
 }
 

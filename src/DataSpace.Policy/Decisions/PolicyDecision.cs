@@ -80,9 +80,20 @@ public sealed record PolicyDecision
 
     /// <summary>
     /// The decision record (docs/formats.md, "Policy decision record"): what an auditor needs to find
-    /// the bundle and re-evaluate; <paramref name="input"/> is included when given.
+    /// the bundle and re-evaluate; <paramref name="input"/> is included when given. The record holds
+    /// copies: the decision and the input stay free to use elsewhere.
     /// </summary>
-    public JsonObject ToRecord(JsonNode? input = null)
+    public JsonObject ToRecord(JsonNode? input = null) => Record(input, copy: true);
+
+    /// <summary>
+    /// The same record built from <see cref="Result"/> and <paramref name="input"/> themselves, not
+    /// copies, for a caller that made the input for this decision alone (a decision point's input
+    /// document is tens of nodes, copied twice per negotiation). Both become part of the record:
+    /// they can still be read, but not be placed in another document.
+    /// </summary>
+    public JsonObject ToRecordAdopting(JsonNode? input) => Record(input, copy: false);
+
+    private JsonObject Record(JsonNode? input, bool copy)
     {
         var record = new JsonObject
         {
@@ -97,7 +108,7 @@ public sealed record PolicyDecision
         };
         if (Outcome == PolicyOutcome.Defined)
         {
-            record["result"] = Result?.DeepClone();
+            record["result"] = copy || Result?.Parent is not null ? Result?.DeepClone() : Result;
         }
         if (Error is not null)
         {
@@ -105,7 +116,7 @@ public sealed record PolicyDecision
         }
         if (input is not null)
         {
-            record["input"] = input.DeepClone();
+            record["input"] = copy || input.Parent is not null ? input.DeepClone() : input;
         }
         return record;
     }

@@ -61,6 +61,25 @@ public sealed class PolicyDecisionTests
     }
 
     [Fact]
+    public void ToRecordAdopting_SameRecordWithoutCopies_AndASecondRecordStillWhole()
+    {
+        var decision = Decision(PolicyOutcome.Defined, JsonNode.Parse("""{"allow": true, "obligations": [{"type": "log"}]}"""));
+        var input = new JsonObject { ["action"] = "read" };
+        var copied = decision.ToRecord(input).ToJsonString();
+
+        var adopted = decision.ToRecordAdopting(input);
+        var again = decision.ToRecordAdopting(input);
+
+        Assert.Equal(copied, adopted.ToJsonString());
+        Assert.Same(input, adopted["input"]);
+        Assert.Same(decision.Result, adopted["result"]);
+        // Already part of the first record, the input and result are copied into the second.
+        Assert.Equal(copied, again.ToJsonString());
+        Assert.NotSame(input, again["input"]);
+        Assert.Equal("log", Assert.Single(decision.Obligations)["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ToRecord_Undefined_HasNoResultMember()
     {
         var record = Decision(PolicyOutcome.Undefined, null).ToRecord();
