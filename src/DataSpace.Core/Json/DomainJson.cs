@@ -95,6 +95,7 @@ public static class DomainJson
         options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new TimestampConverter());
+        options.Converters.Add(new RawElementConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 

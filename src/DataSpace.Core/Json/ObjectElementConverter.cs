@@ -19,5 +19,5 @@ public sealed class ObjectElementConverter : JsonConverter<JsonElement>
         return JsonSerializer.Deserialize<JsonElement>(ref reader, options);
     }
 
-    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => RawElementConverter.WriteRaw(writer, value);
 }
