@@ -15,7 +15,8 @@ namespace DataSpace.Ledger.Entries;
 internal static class EntryAssembly
 {
     private static ReadOnlySpan<byte> SignaturesName => ",\"signatures\":"u8;
-    private static ReadOnlySpan<byte> TypeMember => ",\"type\":\""u8;
+    /// <summary>What comes between an entry's body and its type in <c>{"body":B,"type":T}</c>.</summary>
+    internal static ReadOnlySpan<byte> TypeMember => ",\"type\":\""u8;
 
     /// <summary>The canonical entry bytes: <paramref name="signingInput"/> with <paramref name="signatures"/> (sorted by key id) inserted.</summary>
     public static byte[] Bytes(ReadOnlySpan<byte> signingInput, IReadOnlyList<EntrySignature> signatures)

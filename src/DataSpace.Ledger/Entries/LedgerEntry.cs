@@ -90,7 +90,7 @@ public sealed class LedgerEntry
             throw new ArgumentException($"An entry's body must be a JSON object, not {typeof(TRecord).Name} as {(char)body[0]}….", nameof(record));
         }
         // {"body":…,"type":"…"} is already in canonical member order, and a valid type needs no escaping.
-        return Sign(type, SpliceBytes.Join("{\"body\":"u8, body, ",\"type\":\""u8, Encoding.ASCII.GetBytes(type), "\"}"u8), signers);
+        return Sign(type, SpliceBytes.Join("{\"body\":"u8, body, EntryAssembly.TypeMember, Encoding.ASCII.GetBytes(type), "\"}"u8), signers);
     }
 
     private static void ValidateType(string type)

@@ -52,16 +52,16 @@ public sealed class RegoNumber : RegoValue
     /// <summary>Creates a normalised number.</summary>
     internal static RegoNumber Create(BigInteger mantissa, int exponent)
     {
-        if (mantissa >= long.MinValue && mantissa <= long.MaxValue)
+        if (TryGetLong(mantissa, out var small))
         {
-            return Create((long)mantissa, exponent);
+            return Create(small, exponent);
         }
         while (mantissa % 10 == 0)
         {
             mantissa /= 10;
             exponent++;
         }
-        return mantissa >= long.MinValue && mantissa <= long.MaxValue ? Create((long)mantissa, exponent) : new RegoNumber(mantissa, exponent);
+        return TryGetLong(mantissa, out small) ? Create(small, exponent) : new RegoNumber(mantissa, exponent);
     }
 
     /// <summary>
@@ -176,13 +176,8 @@ public sealed class RegoNumber : RegoValue
     /// <summary>The value as a 64-bit integer, when it is one in range.</summary>
     public bool TryGetInt64(out long value)
     {
-        if (TryGetInteger(out var b) && b >= long.MinValue && b <= long.MaxValue)
-        {
-            value = (long)b;
-            return true;
-        }
         value = 0;
-        return false;
+        return TryGetInteger(out var b) && TryGetLong(b, out value);
     }
 
     /// <summary>The nearest double.</summary>

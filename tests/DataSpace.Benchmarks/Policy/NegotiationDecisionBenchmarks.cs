@@ -36,7 +36,7 @@ public class NegotiationDecisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var bundle = PolicyBundle.Load(Path.Combine(RepositoryRoot(), "policies"));
+        var bundle = PolicyBundle.Load(Path.Combine(DataSpace.Testing.RepositoryPaths.RepositoryRoot, "policies"));
         _engine = EmbeddedPolicyEngine.Create(bundle);
         _gate = new PolicyGate(_engine, bundle);
         _query = _engine.Rego.Prepare("data.dataspace.negotiation.decision = x");
@@ -87,20 +87,4 @@ public class NegotiationDecisionBenchmarks
     public CanonicalValue RecordCanonical() => CanonicalValue.Of(_record);
 
     private JsonObject Input() => PolicyInputs.Negotiate(_subject, _offer, _request, _now);
-
-    /// <summary>The repository above the benchmark's binaries, or above the current directory.</summary>
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "DataSpace.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException($"no DataSpace.sln above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run the benchmarks from the repository.");
-    }
 }
