@@ -11,7 +11,10 @@ internal static class NegotiationServices
         services.AddSingleton<NegotiationSteps>();
         services.AddSingleton<ConsumerTurn>();
         services.AddSingleton<ProviderClient>();
-        services.AddHttpClient(ProviderClient.HttpClientName, http => http.Timeout = options.CallbackTimeout);
+        // Without the client factory's logging handlers: they open a log scope (and format the URI)
+        // for every callback, two per negotiation, for messages the default levels never write.
+        // Traces and metrics of the calls come from the handler itself and stay.
+        services.AddHttpClient(ProviderClient.HttpClientName, http => http.Timeout = options.CallbackTimeout).RemoveAllLoggers();
         return services;
     }
 }

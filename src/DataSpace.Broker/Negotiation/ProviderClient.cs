@@ -7,6 +7,7 @@ using DataSpace.Crypto.Signatures;
 using DataSpace.Hosting.Http;
 using DataSpace.Hosting.Problems;
 using DataSpace.Ledger.Entries;
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace DataSpace.Broker.Negotiation;
@@ -21,6 +22,9 @@ namespace DataSpace.Broker.Negotiation;
 internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger ledger)
 {
     public const string HttpClientName = "DataSpace.Broker.ProviderCallbacks";
+
+    // One callback address per registered endpoint, made once rather than parsed twice per callback.
+    private readonly ConcurrentDictionary<string, Uri> _callbackUris = new(StringComparer.Ordinal);
 
     public async Task<Result<ProviderAnswer>> SendAsync(Participant provider, NegotiationCallback callback, CancellationToken cancellationToken)
     {
@@ -38,7 +42,7 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         try
         {
             using var response = await clients.CreateClient(HttpClientName)
-                .PostAsync(new Uri(new Uri(endpoint.TrimEnd('/') + "/"), NegotiationCallback.Path), message, cancellationToken).ConfigureAwait(false);
+                .PostAsync(_callbackUris.GetOrAdd(endpoint, CallbackUri), message, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -57,6 +61,8 @@ internal sealed class ProviderClient(IHttpClientFactory clients, BrokerLedger le
         }
         return Read(provider.Id, key, answer.Value, callback.NegotiationId);
     }
+
+    private static Uri CallbackUri(string endpoint) => new(new Uri(endpoint.TrimEnd('/') + "/"), NegotiationCallback.Path);
 
     /// <summary>The answer if it is <paramref name="providerId"/>'s, for this negotiation, with the entry it carries read.</summary>
     private static Result<ProviderAnswer> Read(string providerId, Ed25519PublicKey key, JsonElement json, string negotiationId)

@@ -43,6 +43,9 @@ public static class SpaceJwtBearerExtensions
             jwt.RequireHttpsMetadata = !(broker.IsLoopback || space.AllowHttpMetadata);
             jwt.BackchannelHttpHandler = space.BackchannelHandler;
             jwt.MapInboundClaims = false;
+            // The token is kept on the identity (below), so the authentication properties need no
+            // copy of it: saving one there costs a dictionary and its entries on every request.
+            jwt.SaveToken = false;
             var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
             // A token is checked once, then remembered until it expires: clients resend it with every request.
             jwt.TokenHandlers.Clear();
