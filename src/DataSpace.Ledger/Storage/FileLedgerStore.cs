@@ -45,7 +45,7 @@ public sealed class FileLedgerStore : ILedgerStore
             _writer = SegmentWriter.Resume(directory, options.SegmentBytes, segments[^1], segments.Count - 1);
         }
         _segments = [.. segments];
-        _queue = new GroupCommitQueue(options.MaxBatch, CommitAsync);
+        _queue = new GroupCommitQueue(options.MaxBatch, CommitDurably, "Ledger commit");
     }
 
     /// <summary>The directory holding the segments.</summary>
@@ -128,7 +128,7 @@ public sealed class FileLedgerStore : ILedgerStore
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
 
-    private Task CommitAsync(List<PendingAppend> batch)
+    private void CommitDurably(List<PendingAppend> batch)
     {
         if (_fault is not null)
         {
@@ -146,7 +146,6 @@ public sealed class FileLedgerStore : ILedgerStore
             Volatile.Write(ref _fault, _fault ?? e);
             throw;
         }
-        return Task.CompletedTask;
     }
 
     private void Commit(List<PendingAppend> batch)

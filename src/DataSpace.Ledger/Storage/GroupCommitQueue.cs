@@ -9,18 +9,35 @@ namespace DataSpace.Ledger.Storage;
 /// acknowledges each append it made durable; any append it leaves unacknowledged when it
 /// throws fails with the reason.
 /// </summary>
+/// <remarks>
+/// A commit step that awaits (a network append) is looped on the thread pool. One that blocks (a
+/// file write and its fsync, a millisecond or more each time) gets a thread of its own instead:
+/// on the pool it would hold a worker for every batch, and the pool, seeing its workers busy,
+/// would start more threads than the machine has cores to run them.
+/// </remarks>
 internal sealed class GroupCommitQueue : IAsyncDisposable
 {
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Channel<PendingAppend> _queue;
     private readonly int _maxBatch;
-    private readonly Func<List<PendingAppend>, Task> _commit;
     private readonly Task _loop;
 
+    /// <summary>A queue whose commit step is asynchronous, looped on the thread pool.</summary>
     public GroupCommitQueue(int maxBatch, Func<List<PendingAppend>, Task> commit)
     {
         _maxBatch = maxBatch;
-        _commit = commit;
-        _loop = Task.Run(LoopAsync);
+        _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+        _loop = Task.Run(() => LoopAsync(commit));
+    }
+
+    /// <summary>A queue whose commit step blocks, looped on a thread of its own named <paramref name="threadName"/>.</summary>
+    public GroupCommitQueue(int maxBatch, Action<List<PendingAppend>> blockingCommit, string threadName)
+    {
+        _maxBatch = maxBatch;
+        // The loop waits by blocking its own thread, so a write may wake it directly, not by way of a pool worker.
+        _queue = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true, AllowSynchronousContinuations = true });
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = stopped.Task;
+        new Thread(() => Loop(blockingCommit, stopped)) { IsBackground = true, Name = threadName }.Start();
     }
 
     /// <summary>Queues a leaf; the task completes with its index once it is durable.</summary>
@@ -41,27 +58,61 @@ internal sealed class GroupCommitQueue : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    private async Task LoopAsync()
+    private async Task LoopAsync(Func<List<PendingAppend>, Task> commit)
     {
         var batch = new List<PendingAppend>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            batch.Clear();
-            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
+            TakeBatch(batch);
             try
             {
-                await _commit(batch).ConfigureAwait(false);
+                await commit(batch).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(new IOException("The append was not made durable.", e));
-                }
+                Fail(batch, e);
             }
+        }
+    }
+
+    private void Loop(Action<List<PendingAppend>> commit, TaskCompletionSource stopped)
+    {
+        var batch = new List<PendingAppend>(_maxBatch);
+        while (WaitToRead())
+        {
+            TakeBatch(batch);
+            try
+            {
+                commit(batch);
+            }
+            catch (Exception e)
+            {
+                Fail(batch, e);
+            }
+        }
+        stopped.TrySetResult();
+    }
+
+    private bool WaitToRead()
+    {
+        var ready = _queue.Reader.WaitToReadAsync();
+        return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void TakeBatch(List<PendingAppend> batch)
+    {
+        batch.Clear();
+        while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+        }
+    }
+
+    private static void Fail(List<PendingAppend> batch, Exception e)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetException(new IOException("The append was not made durable.", e));
         }
     }
 }
