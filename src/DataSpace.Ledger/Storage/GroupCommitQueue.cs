@@ -12,8 +12,8 @@ namespace DataSpace.Ledger.Storage;
 /// <remarks>
 /// A commit step that awaits (a network append) is looped on the thread pool. One that blocks (a
 /// file write and its fsync, a millisecond or more each time) gets a thread of its own instead:
-/// on the pool it would hold a worker for every batch, and the pool, seeing its workers busy,
-/// would start more threads than the machine has cores to run them.
+/// on the pool it would hold a worker through every batch, a worker the requests then lack, and
+/// for longer whenever the disk stalls.
 /// </remarks>
 internal sealed class GroupCommitQueue : IAsyncDisposable
 {
