@@ -63,32 +63,22 @@ internal sealed class GroupCommitQueue : IAsyncDisposable
         var batch = new List<PendingAppend>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            TakeBatch(batch);
-            try
-            {
-                await commit(batch).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                Fail(batch, e);
-            }
+            await CommitNextBatchAsync(batch, commit).ConfigureAwait(false);
         }
     }
 
     private void Loop(Action<List<PendingAppend>> commit, TaskCompletionSource stopped)
     {
         var batch = new List<PendingAppend>(_maxBatch);
+        Func<List<PendingAppend>, Task> completed = b =>
+        {
+            commit(b);
+            return Task.CompletedTask;
+        };
         while (WaitToRead())
         {
-            TakeBatch(batch);
-            try
-            {
-                commit(batch);
-            }
-            catch (Exception e)
-            {
-                Fail(batch, e);
-            }
+            // The commit has finished when it returns, so this completes here, on this thread.
+            CommitNextBatchAsync(batch, completed).GetAwaiter().GetResult();
         }
         stopped.TrySetResult();
     }
@@ -99,20 +89,24 @@ internal sealed class GroupCommitQueue : IAsyncDisposable
         return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
-    private void TakeBatch(List<PendingAppend> batch)
+    /// <summary>Takes up to <c>maxBatch</c> queued appends and commits them; if the commit throws, they fail with the reason.</summary>
+    private async Task CommitNextBatchAsync(List<PendingAppend> batch, Func<List<PendingAppend>, Task> commit)
     {
         batch.Clear();
         while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
         {
             batch.Add(next);
         }
-    }
-
-    private static void Fail(List<PendingAppend> batch, Exception e)
-    {
-        foreach (var pending in batch)
+        try
         {
-            pending.Done.TrySetException(new IOException("The append was not made durable.", e));
+            await commit(batch).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(new IOException("The append was not made durable.", e));
+            }
         }
     }
 }
