@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -84,8 +85,21 @@ public static class SpaceJwtBearerExtensions
                 }
                 return tokenValidated(context);
             };
+            // The 401's problem detail says why (StatusCodeProblems writes it); JwtBearer's own header only says invalid_token.
+            var challenge = jwt.Events.OnChallenge;
+            jwt.Events.OnChallenge = context =>
+            {
+                context.HttpContext.Features.Set(AccessTokenRefusal.Of(BearerToken(context.Request), context.AuthenticateFailure));
+                return challenge(context);
+            };
         });
         return builder;
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
     /// <summary>Adds authentication with the space's JwtBearer as the default scheme, and authorization.</summary>

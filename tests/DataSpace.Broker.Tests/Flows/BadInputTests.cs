@@ -45,7 +45,14 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var anonymous = new HttpClient { BaseAddress = _space.Broker.Url };
         var response = await anonymous.PostAsJsonAsync("negotiations", new JsonObject(), Token);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "needs a space access token");
+    }
+
+    [Fact]
+    public async Task The_operator_credential_on_a_participant_endpoint_is_a_401_saying_it_is_no_access_token()
+    {
+        var response = await _space.Operator.PostAsJsonAsync("negotiations", new JsonObject(), Token);
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "not a JWT access token");
     }
 
     [Fact]
