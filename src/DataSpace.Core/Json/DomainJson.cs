@@ -72,11 +72,9 @@ public static class DomainJson
 
     private static string Describe(JsonException e)
     {
-        // The serializer's message names the member path ($.terms.validUntil); keep its first sentence.
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var path = e.Path is { Length: > 0 } p ? $" (at {p})" : string.Empty;
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.') + path + ".";
+        // The explanation leaves out the serializer's position suffix and type names; the member path ($.terms.validUntil) is worth keeping.
+        var path = e.Path is { Length: > 0 } p && p != "$" ? $" (at {p})" : string.Empty;
+        return JsonFailure.Explain(e).Text.TrimEnd('.') + path + ".";
     }
 
     /// <summary>

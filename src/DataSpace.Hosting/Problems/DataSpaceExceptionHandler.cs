@@ -51,7 +51,7 @@ internal sealed class DataSpaceExceptionHandler(IProblemDetailsService problems,
         { InnerException: JsonException json } => new()
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Malformed JSON",
+            Title = JsonErrorText.IsAboutShape(json) ? "Invalid request" : "Malformed JSON",
             Detail = JsonErrorText.Describe(json),
         },
         _ => new()

@@ -35,4 +35,16 @@ public sealed class DomainJsonBytesTests
         Assert.StartsWith("the answer", read.Error.Message);
         Assert.Contains(problem, read.Error.Message);
     }
+
+    [Theory]
+    [InlineData("{\"message\":\"finalize\"}", "the answer is not valid: Required members are missing: 'negotiationId'.")]
+    [InlineData("{\"message\":\"finalize\",\"negotiationId\":\"neg-1\",\"extra\":1}", "the answer is not valid: There is no member 'extra' here (at $.extra).")]
+    [InlineData("{\"message\":\"finalize\",\"negotiationId\":null}", "the answer is not valid: This member must not be null (at $.negotiationId).")]
+    public void Read_OfTheWrongShape_SaysWhatIsWrong_WithoutDotNetTypeNames(string text, string expected)
+    {
+        var read = DomainJson.Read<NegotiationAnswer>(Encoding.UTF8.GetBytes(text), "the answer");
+
+        Assert.False(read.IsSuccess);
+        Assert.Equal(expected, read.Error!.Message);
+    }
 }

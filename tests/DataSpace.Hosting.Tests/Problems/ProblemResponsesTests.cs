@@ -46,6 +46,23 @@ public sealed class ProblemResponsesTests
         Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"name\": \"x\"}", "Required members are missing: 'count'")]
+    [InlineData("{\"name\": \"x\", \"count\": 1, \"colour\": \"red\"}", "There is no member 'colour' here")]
+    [InlineData("{\"name\": null, \"count\": 1}", "(line 1, byte 14, at $.name): This member must not be null")]
+    public async Task JsonOfTheWrongShape_Is400_SayingWhatIsWrong_NotThatItIsMalformed(string body, string expected)
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.Client.PostAsync("/items", TestApp.Json(body), TestContext.Current.CancellationToken);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, 400);
+        Assert.Contains(expected, problem.Detail(), StringComparison.Ordinal);
+        Assert.StartsWith("The request body is JSON, but not what this endpoint takes", problem.Detail(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Item", problem.Detail(), StringComparison.Ordinal);
+        Assert.Equal("Invalid request", problem.GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task MissingBody_Is400()
     {
