@@ -71,6 +71,15 @@ public sealed class ConnectorOptions
         Received = Received with { Container = Received.Container ?? "received" };
     }
 
+    /// <summary>
+    /// A store's problems; a file store's missing path is the data directory's problem already
+    /// reported, since the path defaults to a folder of it.
+    /// </summary>
+    private IEnumerable<string> StoreProblems(BlobStoreOptions store, string name) =>
+        string.IsNullOrWhiteSpace(DataDirectory) && store.Kind == BlobStoreKind.FileSystem && string.IsNullOrWhiteSpace(store.Path)
+            ? []
+            : store.Validate().Select(p => $"Connector:{name}: {p}");
+
     /// <summary>What is wrong with this configuration, one sentence per problem.</summary>
     public IEnumerable<string> Problems()
     {
@@ -98,9 +107,7 @@ public sealed class ConnectorOptions
         {
             yield return $"Connector:Enforces lists \"{duty}\", which this connector cannot enforce (known: delete_after, encrypt, log_usage, notify_provider).";
         }
-        foreach (var problem in Assets.Validate().Select(p => "Connector:Assets: " + p)
-                     .Concat(Received.Validate().Select(p => "Connector:Received: " + p))
-                     .Concat(Policy.Problems()))
+        foreach (var problem in StoreProblems(Assets, "Assets").Concat(StoreProblems(Received, "Received")).Concat(Policy.Problems()))
         {
             yield return problem;
         }
