@@ -58,20 +58,9 @@ internal sealed class DataSpaceExceptionHandler(IProblemDetailsService problems,
         {
             Status = exception.StatusCode,
             Title = "Bad request",
-            Detail = BindingText(exception.Message),
+            Detail = BindingErrorText.Describe(exception.Message),
         },
     };
-
-    /// <summary>
-    /// Minimal APIs explain a missing body to the endpoint's developer ("Implicit body inferred for
-    /// parameter "Item item" … Did you mean to use a Service instead?"); the client needs to hear that
-    /// a body is required.
-    /// </summary>
-    private static string BindingText(string message) =>
-        message.StartsWith("Implicit body inferred for parameter", StringComparison.Ordinal)
-        || (message.StartsWith("Required parameter", StringComparison.Ordinal) && message.EndsWith("from body.", StringComparison.Ordinal))
-            ? "The request body is missing: a JSON document is required."
-            : message;
 
     private ProblemDetails Unexpected(HttpContext httpContext, Exception exception)
     {

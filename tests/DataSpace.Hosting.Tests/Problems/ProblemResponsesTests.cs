@@ -16,6 +16,7 @@ public sealed class ProblemResponsesTests
         app.MapPost("/items", (Item item) => TypedResults.Ok(item));
         app.MapGet("/boom", string () => throw new InvalidOperationException("connection string Password=hunter2 rejected"));
         app.MapGet("/counts/{count}", (int count) => count);
+        app.MapGet("/pages", (ulong index, ulong? start) => index + (start ?? 0));
         app.MapGet("/teapot", () => Results.StatusCode(StatusCodes.Status418ImATeapot));
     }, environment: environment);
 
@@ -81,6 +82,19 @@ public sealed class ProblemResponsesTests
         var response = await app.Client.GetAsync("/counts/many", TestContext.Current.CancellationToken);
 
         Assert.Contains("many", (await ProblemAssert.IsProblemAsync(response, 400)).Detail(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/counts/many", "The parameter 'count' cannot be \"many\": it takes a whole number.")]
+    [InlineData("/pages?index=1&start=abc", "The parameter 'start' cannot be \"abc\": it takes a whole number, 0 or more.")]
+    [InlineData("/pages?start=1", "The query parameter 'index' is required.")]
+    public async Task UnboundParameter_Is400_InTheClientsTerms_WithoutDotNetTypes(string path, string detail)
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.Client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(detail, (await ProblemAssert.IsProblemAsync(response, 400)).Detail());
     }
 
     [Fact]
