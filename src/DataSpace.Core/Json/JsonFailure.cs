@@ -16,11 +16,6 @@ public static partial class JsonFailure
     public static (string Text, bool Shape) Explain(JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return Reason(exception);
-    }
-
-    private static (string Text, bool Shape) Reason(JsonException exception)
-    {
         var reason = exception.Message;
         // System.Text.Json appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 7."; callers say it better.
         var suffix = reason.IndexOf(" Path: ", StringComparison.Ordinal);

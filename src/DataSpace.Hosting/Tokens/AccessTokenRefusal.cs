@@ -16,15 +16,19 @@ public sealed record AccessTokenRefusal(string Detail)
 
     /// <summary>
     /// The refusal for a request that sent <paramref name="sentToken"/> (null: none, or not as a
-    /// bearer token) and failed authentication with <paramref name="failure"/> (null: nothing was checked).
+    /// bearer token) and failed authentication with <paramref name="failure"/> (null: nothing was
+    /// checked), at a service that takes the tokens of the broker at <paramref name="broker"/>.
     /// </summary>
-    public static AccessTokenRefusal Of(string? sentToken, Exception? failure) => new(failure switch
+    public static AccessTokenRefusal Of(string? sentToken, Exception? failure, string? broker) => new(failure switch
     {
         null when string.IsNullOrEmpty(sentToken) => $"This endpoint needs a space access token: send 'Authorization: Bearer <token>'; {FetchOne}.",
         null => "The access token was not accepted.",
         SecurityTokenExpiredException e => $"The access token expired at {e.Expires:yyyy-MM-ddTHH:mm:ssZ}; {FetchOne}.",
         SecurityTokenNotYetValidException e => $"The access token is not valid before {e.NotBefore:yyyy-MM-ddTHH:mm:ssZ}.",
         SecurityTokenInvalidAudienceException e => $"The access token is for another service (aud {Quoted(e.InvalidAudience ?? Read(sentToken, t => string.Join(", ", t.Audiences)))}): ask the broker for a token for this one.",
+        // The broker's own issuer refused: its discovery document was not fetched, so neither its issuer nor its keys are known.
+        SecurityTokenInvalidIssuerException when Read(sentToken, t => t.Issuer) is { } issuer && issuer.TrimEnd('/') == broker?.TrimEnd('/') =>
+            "The access token could not be checked: the broker's discovery document and signing keys (its JWKS) could not be fetched. Try again shortly.",
         SecurityTokenInvalidIssuerException e => $"The access token was issued by {Quoted(e.InvalidIssuer ?? Read(sentToken, t => t.Issuer))}, not by this space's broker.",
         SecurityTokenSignatureKeyNotFoundException => "The access token is signed with a key the broker does not publish (its kid is not in the broker's JWKS).",
         SecurityTokenInvalidSignatureException => "The access token's signature does not verify with the broker's published keys: it was altered or not issued by the broker.",
@@ -33,7 +37,6 @@ public sealed record AccessTokenRefusal(string Detail)
         SecurityTokenNoExpirationException => "The access token has no expiry (exp); the broker's tokens always have one.",
         SecurityTokenMalformedException or SecurityTokenArgumentException or ArgumentException =>
             $"The bearer token is not a JWT access token (another credential, such as an operator or local API token, opens only its own endpoints); {FetchOne}.",
-        InvalidOperationException => "The access token could not be checked: the broker's signing keys (its JWKS) could not be fetched. Try again shortly.",
         _ => $"The access token was refused ({failure.GetType().Name}).",
     });
 

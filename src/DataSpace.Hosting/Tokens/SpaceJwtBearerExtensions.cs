@@ -89,7 +89,8 @@ public static class SpaceJwtBearerExtensions
             var challenge = jwt.Events.OnChallenge;
             jwt.Events.OnChallenge = context =>
             {
-                context.HttpContext.Features.Set(AccessTokenRefusal.Of(BearerToken(context.Request), context.AuthenticateFailure));
+                var broker = context.Options.Authority ?? context.Options.TokenValidationParameters.ValidIssuer;
+                context.HttpContext.Features.Set(AccessTokenRefusal.Of(BearerToken(context.Request), context.AuthenticateFailure, broker));
                 return challenge(context);
             };
         });

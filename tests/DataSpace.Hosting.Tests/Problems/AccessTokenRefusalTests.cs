@@ -130,4 +130,21 @@ public sealed class AccessTokenRefusalTests : IDisposable
 
         Assert.Contains("its typ is 'JWT'", await RefusalAsync(app, Bearer(Token(d => d.TokenType = "JWT"))), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BrokerKeysOutOfReach_SaysTheTokenCouldNotBeChecked()
+    {
+        await using var app = await TestApp.StartAsync(
+            app => app.MapGet("/protected", () => "ok").RequireAuthorization(),
+            builder => builder.Services.AddSpaceJwtBearer(Issuer, "dataspace", o => o.BackchannelHandler = new Unreachable()));
+
+        Assert.Contains("signing keys (its JWKS) could not be fetched", await RefusalAsync(app, Bearer(Token())), StringComparison.Ordinal);
+    }
+
+    /// <summary>The broker's metadata endpoint, down.</summary>
+    private sealed class Unreachable : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("Connection refused (127.0.0.1:5080)");
+    }
 }
