@@ -8,8 +8,9 @@ namespace DataSpace.Core.Json;
 /// <summary>
 /// How domain records (offers, agreements, transfer events) are read from and written to JSON:
 /// camelCase, timestamps as <see cref="Timestamps"/> spells them, nulls left out, and reading is
-/// strict — an unknown member, a missing required member or a null where none is allowed is an
-/// error that names the member, because these documents are signed and must mean one thing.
+/// strict — names match exactly, and an unknown member, a missing required member or a null where
+/// none is allowed is an error that names the member, because these documents are signed and must
+/// mean one thing to every reader (another implementation would not take <c>OfferId</c> for <c>offerId</c>).
 /// </summary>
 public static class DomainJson
 {
@@ -85,7 +86,7 @@ public static class DomainJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.PropertyNameCaseInsensitive = true;
+        options.PropertyNameCaseInsensitive = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;

@@ -40,6 +40,7 @@ public sealed class DomainJsonBytesTests
     [InlineData("{\"message\":\"finalize\"}", "the answer is not valid: Required members are missing: 'negotiationId'.")]
     [InlineData("{\"message\":\"finalize\",\"negotiationId\":\"neg-1\",\"extra\":1}", "the answer is not valid: There is no member 'extra' here (at $.extra).")]
     [InlineData("{\"message\":\"finalize\",\"negotiationId\":null}", "the answer is not valid: This member must not be null (at $.negotiationId).")]
+    [InlineData("{\"message\":\"finalize\",\"NegotiationId\":\"neg-1\"}", "the answer is not valid: There is no member 'NegotiationId' here (at $.NegotiationId).")]
     public void Read_OfTheWrongShape_SaysWhatIsWrong_WithoutDotNetTypeNames(string text, string expected)
     {
         var read = DomainJson.Read<NegotiationAnswer>(Encoding.UTF8.GetBytes(text), "the answer");
