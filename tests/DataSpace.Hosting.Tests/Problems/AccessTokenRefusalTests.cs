@@ -26,13 +26,14 @@ public sealed class AccessTokenRefusalTests : IDisposable
         _otherKey.Dispose();
     }
 
-    private Task<TestApp> StartAsync() => TestApp.StartAsync(
+    /// <summary>A protected endpoint whose tokens are checked with the broker key here, or as <paramref name="configure"/> says.</summary>
+    private Task<TestApp> StartAsync(Action<SpaceJwtBearerOptions>? configure = null) => TestApp.StartAsync(
         app => app.MapGet("/protected", () => "ok").RequireAuthorization(),
-        builder => builder.Services.AddSpaceJwtBearer(Issuer, "dataspace", o =>
+        builder => builder.Services.AddSpaceJwtBearer(Issuer, "dataspace", configure ?? (o =>
         {
             o.LocalSigningKey = _ => new ECDsaSecurityKey(_brokerKey) { KeyId = "broker-1" };
             o.LocalIssuer = Issuer;
-        }));
+        })));
 
     private string Token(Action<SecurityTokenDescriptor>? edit = null, ECDsa? key = null, string keyId = "broker-1")
     {
@@ -134,9 +135,7 @@ public sealed class AccessTokenRefusalTests : IDisposable
     [Fact]
     public async Task BrokerKeysOutOfReach_SaysTheTokenCouldNotBeChecked()
     {
-        await using var app = await TestApp.StartAsync(
-            app => app.MapGet("/protected", () => "ok").RequireAuthorization(),
-            builder => builder.Services.AddSpaceJwtBearer(Issuer, "dataspace", o => o.BackchannelHandler = new Unreachable()));
+        await using var app = await StartAsync(o => o.BackchannelHandler = new Unreachable());
 
         Assert.Contains("signing keys (its JWKS) could not be fetched", await RefusalAsync(app, Bearer(Token())), StringComparison.Ordinal);
     }
