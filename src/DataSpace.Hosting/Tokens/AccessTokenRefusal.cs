@@ -10,7 +10,7 @@ namespace DataSpace.Hosting.Tokens;
 /// this service, or stop sending some other credential.
 /// </summary>
 /// <param name="Detail">The sentence for the problem's <c>detail</c>.</param>
-public sealed record AccessTokenRefusal(string Detail)
+internal sealed record AccessTokenRefusal(string Detail)
 {
     private const string FetchOne = "the broker's POST /token issues one (client_credentials with a private_key_jwt assertion)";
 
